@@ -1,0 +1,15 @@
+package dev.ignis.registry;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Ignis's function registry: the Lambda management API, its store, code store and change events. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class RegistryApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RegistryApplication.class, args);
+    }
+}

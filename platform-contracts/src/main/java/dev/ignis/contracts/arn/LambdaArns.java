@@ -1,0 +1,27 @@
+package dev.ignis.contracts.arn;
+
+/** Formats the ARNs of the resources Ignis manages, in AWS's layout. */
+public final class LambdaArns {
+
+    private LambdaArns() {}
+
+    public static String function(String region, String accountId, String functionName) {
+        return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + functionName;
+    }
+
+    public static String qualifiedFunction(String region, String accountId, String functionName, String qualifier) {
+        return function(region, accountId, functionName) + ":" + qualifier;
+    }
+
+    public static String layer(String region, String accountId, String layerName) {
+        return "arn:aws:lambda:" + region + ":" + accountId + ":layer:" + layerName;
+    }
+
+    public static String layerVersion(String region, String accountId, String layerName, long version) {
+        return layer(region, accountId, layerName) + ":" + version;
+    }
+
+    public static String eventSourceMapping(String region, String accountId, String uuid) {
+        return "arn:aws:lambda:" + region + ":" + accountId + ":event-source-mapping:" + uuid;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.ignis.launcher;
+
+import dev.ignis.launcher.config.StackConfig;
+import dev.ignis.launcher.config.StackConfigReader;
+import dev.ignis.launcher.health.HealthProbe;
+import dev.ignis.launcher.process.ChildProcess;
+import dev.ignis.launcher.process.RunFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./ignis up | down | status}: the command line over {@link IgnisStack}. The shell script
+ * finds the JDK, builds what is missing, and handles {@code logs} and detaching.
+ */
+public final class Main {
+
+    static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(180);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("ignis.project-root", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path home = Path.of(Optional.ofNullable(System.getenv("IGNIS_HOME"))
+                .orElse(root.resolve(".ignis").toString()));
+        LaunchOptions defaults = LaunchOptions.defaults(root).withHome(home);
+        try {
+            CommandLine line = CommandLine.parse(args);
+            int code =
+                    switch (line.command()) {
+                        case "up" -> up(line.apply(defaults), line.readyFile());
+                        case "down" -> down(defaults);
+                        case "status" -> status(defaults);
+                        default -> throw new IllegalArgumentException("Unknown command '" + line.command() + "'");
+                    };
+            System.exit(code);
+        } catch (IllegalArgumentException | StartupException e) {
+            System.err.println("ignis: " + e.getMessage());
+            System.exit(e instanceof StartupException ? 1 : 2);
+        }
+    }
+
+    private static int up(LaunchOptions options, Optional<Path> readyFile) {
+        long started = System.nanoTime();
+        IgnisStack stack = IgnisStack.start(options, System.out::println);
+        Thread shutdown = new Thread(
+                () -> {
+                    System.out.println("Stopping Ignis ...");
+                    stack.close();
+                    System.out.println("Stopped.");
+                },
+                "ignis-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        stack.awaitHealthy(HEALTHY_TIMEOUT);
+        printReady(stack, Duration.ofNanos(System.nanoTime() - started));
+        readyFile.ifPresent(Main::touch);
+        Optional<Component> died = stack.awaitUnexpectedExit();
+        died.ifPresent(c -> System.err.println("!! " + c.name() + " exited unexpectedly with code "
+                + c.process().exitValue() + "; its log: " + c.process().logFile()
+                + " — stopping the rest."));
+        return died.isPresent() ? 1 : 0;
+    }
+
+    private static void printReady(IgnisStack stack, Duration took) {
+        System.out.printf("%nIgnis is up: all services healthy in %.1f s.%n%n", took.toMillis() / 1000.0);
+        for (Component c : stack.components()) {
+            String address =
+                    c.isKafka() ? stack.kafkaBootstrapServers() : c.url().toString();
+            System.out.printf("  %-28s %s%n", c.name(), address);
+        }
+        System.out.printf(
+                "%nTry it:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url %s --region %s"
+                        + " lambda list-functions%n%nLogs: %s   Stop: Ctrl-C or ./ignis down%n",
+                stack.gatewayUrl(), stack.region(), stack.options().logDir());
+    }
+
+    private static int down(LaunchOptions options) {
+        RunFiles runFiles = new RunFiles(options.runDir());
+        Optional<ProcessHandle> launcher = runFiles.liveLauncher();
+        launcher.ifPresent(handle -> {
+            System.out.println("Stopping the launcher (pid " + handle.pid() + ") and its services ...");
+            // Its shutdown hook stops the children in order; only the launcher itself gets SIGTERM.
+            handle.destroy();
+            handle.onExit()
+                    .orTimeout(90, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(t -> {
+                        handle.destroyForcibly();
+                        return handle;
+                    })
+                    .join();
+        });
+        List<ProcessHandle> leftovers = runFiles.liveChildren();
+        leftovers.forEach(child -> ChildProcess.terminate(child, IgnisStack.SERVICE_STOP_GRACE));
+        runFiles.liveChildren().forEach(child -> ChildProcess.terminate(child, Duration.ofSeconds(5)));
+        new RunFiles(options.runDir()).forgetEndpoints();
+        runFiles.forgetLauncher();
+        if (launcher.isEmpty() && leftovers.isEmpty()) {
+            System.out.println("Ignis is not running.");
+        } else {
+            System.out.println("Ignis is stopped"
+                    + (leftovers.isEmpty()
+                            ? "."
+                            : "; cleaned up " + leftovers.size() + " process(es) a killed launcher left behind."));
+        }
+        return 0;
+    }
+
+    private static int status(LaunchOptions options) {
+        RunFiles runFiles = new RunFiles(options.runDir());
+        Map<String, String> endpoints = runFiles.endpoints();
+        if (endpoints.isEmpty()) {
+            StackConfig config = StackConfigReader.fromSystemEnvironment().read(options.configDir());
+            endpoints = new LinkedHashMap<>();
+            endpoints.put(LaunchOptions.KAFKA, config.kafkaBootstrapServers());
+            for (var service : config.services()) {
+                endpoints.put(service.module(), service.url().toString());
+            }
+        }
+        System.out.println(runFiles.liveLauncher()
+                .map(h -> "Launcher running (pid " + h.pid() + ")")
+                .orElse("Launcher not running"));
+        HealthProbe probe = new HealthProbe();
+        boolean allUp = true;
+        for (var entry : endpoints.entrySet()) {
+            boolean up;
+            if (entry.getKey().equals(LaunchOptions.KAFKA)) {
+                String address = entry.getValue().split(",")[0];
+                int colon = address.lastIndexOf(':');
+                up = HealthProbe.isListening(
+                        address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+            } else {
+                up = probe.isReady(URI.create(entry.getValue()));
+            }
+            allUp &= up;
+            System.out.printf("  %-28s %-5s %s%n", entry.getKey(), up ? "UP" : "DOWN", entry.getValue());
+        }
+        return allUp ? 0 : 3;
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            System.err.println("ignis: cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ignis.launcher;
+
+import dev.ignis.launcher.config.ServiceSpec;
+import dev.ignis.launcher.config.StackConfig;
+import dev.ignis.launcher.health.HealthProbe;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a launch will do, decided before anything starts: which services, on which ports, against
+ * which broker, from which jars. Pure apart from the checks that look at the machine.
+ */
+record StackPlan(
+        StackConfig config,
+        LaunchOptions options,
+        List<ServiceSpec> services,
+        Map<String, URI> allServiceUrls,
+        Optional<String> externalKafka,
+        int kafkaPort) {
+
+    static StackPlan of(StackConfig config, LaunchOptions options) {
+        List<ServiceSpec> all = config.services().stream()
+                .map(s -> Optional.ofNullable(options.portOverrides().get(s.id()))
+                        .map(port -> s.withUrl(withPort(s.url(), port)))
+                        .orElse(s))
+                .toList();
+        List<ServiceSpec> chosen = new ArrayList<>();
+        for (String name : options.services()) {
+            ServiceSpec service = all.stream()
+                    .filter(s -> s.isNamed(name))
+                    .findFirst()
+                    .orElseThrow(() -> new StartupException("Unknown service '" + name + "'; known: "
+                            + all.stream().map(ServiceSpec::id).toList()));
+            if (!chosen.contains(service)) {
+                chosen.add(service);
+            }
+        }
+        Map<String, URI> urls = new LinkedHashMap<>();
+        all.forEach(s -> urls.put(s.id(), s.url()));
+        int kafkaPort = options.portOverrides().getOrDefault(LaunchOptions.KAFKA, config.kafkaPort());
+        return new StackPlan(
+                config,
+                options,
+                options.services().isEmpty() ? all : List.copyOf(chosen),
+                urls,
+                options.externalKafka(),
+                kafkaPort);
+    }
+
+    String kafkaBootstrapServers() {
+        return externalKafka.orElse("127.0.0.1:" + kafkaPort);
+    }
+
+    /** The KRaft controller listens next to the broker. */
+    int kafkaControllerPort() {
+        return kafkaPort + 1;
+    }
+
+    Optional<ServiceSpec> service(String name) {
+        return services.stream().filter(s -> s.isNamed(name)).findFirst();
+    }
+
+    Path jarOf(ServiceSpec service) {
+        return options.projectRoot().resolve(service.module()).resolve("target").resolve(service.module() + ".jar");
+    }
+
+    /** The launcher's jar and its libraries: the broker's child JVM runs on the same class path. */
+    String launcherClassPath() {
+        Path target = options.projectRoot().resolve("launcher").resolve("target");
+        return target.resolve("launcher.jar")
+                + File.pathSeparator
+                + target.resolve("lib").resolve("*");
+    }
+
+    void checkPortsFree() {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        if (externalKafka.isEmpty()) {
+            wanted.put("kafka", kafkaPort);
+            wanted.put("kafka (controller)", kafkaControllerPort());
+        }
+        services.forEach(s -> wanted.put(s.module(), s.port()));
+        wanted.forEach((component, port) -> {
+            if (!HealthProbe.isFree(port)) {
+                throw new StartupException("Port " + port + " for " + component
+                        + " is already in use by another program; free it or change it in config/");
+            }
+        });
+    }
+
+    void checkJarsBuilt() {
+        List<Path> missing = new ArrayList<>();
+        services.stream().map(this::jarOf).filter(jar -> !Files.exists(jar)).forEach(missing::add);
+        Path launcherJar = options.projectRoot().resolve("launcher/target/launcher.jar");
+        if (externalKafka.isEmpty() && !Files.exists(launcherJar)) {
+            missing.add(launcherJar);
+        }
+        if (!missing.isEmpty()) {
+            throw new StartupException("Not built: " + missing + " — run ./mvnw -DskipTests install");
+        }
+    }
+
+    private static URI withPort(URI url, int port) {
+        return URI.create(url.getScheme() + "://" + url.getHost() + ":" + port);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.ignis.launcher.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The pid files under {@code <home>/run}: one for the launcher, one per child. They let
+ * {@code ignis down} stop a stack from another shell, and clean up after a launcher that was
+ * killed without a chance to stop its children.
+ */
+public final class RunFiles {
+
+    private static final String LAUNCHER = "launcher";
+    private static final String ENDPOINTS = "endpoints.properties";
+
+    private final Path dir;
+
+    public RunFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The running launcher of this home, if its pid file names a live process. */
+    public Optional<ProcessHandle> liveLauncher() {
+        return read(LAUNCHER).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+    }
+
+    public void recordLauncher(long pid) {
+        write(LAUNCHER, pid);
+    }
+
+    public void recordChild(String component, long pid) {
+        write(component, pid);
+    }
+
+    public void forget(String component) {
+        try {
+            Files.deleteIfExists(dir.resolve(component + ".pid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void forgetLauncher() {
+        forget(LAUNCHER);
+    }
+
+    /** Lets {@code ignis status} find a stack that runs on other ports than the configured ones. */
+    public void recordEndpoints(Map<String, String> endpoints) {
+        StringBuilder text = new StringBuilder();
+        endpoints.forEach((component, address) ->
+                text.append(component).append('=').append(address).append('\n'));
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(ENDPOINTS), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Component name to address, in start order, as the running launcher recorded them. */
+    public Map<String, String> endpoints() {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        Path file = dir.resolve(ENDPOINTS);
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        endpoints.put(line.substring(0, eq), line.substring(eq + 1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return endpoints;
+    }
+
+    public void forgetEndpoints() {
+        try {
+            Files.deleteIfExists(dir.resolve(ENDPOINTS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Children recorded by a launcher of this home that are still alive. */
+    public List<ProcessHandle> liveChildren() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<ProcessHandle> alive = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".pid") && !name.equals(LAUNCHER + ".pid"))
+                    .map(name -> name.substring(0, name.length() - ".pid".length()))
+                    .forEach(component -> read(component)
+                            .flatMap(ProcessHandle::of)
+                            .filter(ProcessHandle::isAlive)
+                            .ifPresent(alive::add));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return alive;
+    }
+
+    private Optional<Long> read(String component) {
+        Path file = dir.resolve(component + ".pid");
+        try {
+            return Files.exists(file)
+                    ? Optional.of(Long.parseLong(Files.readString(file).trim()))
+                    : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void write(String component, long pid) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(component + ".pid"), Long.toString(pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  */
 public enum LambdaErrorType {
     // Client errors of the Lambda API.
+    /** A request field outside the API model's constraints (length, range, enum, required). */
+    VALIDATION("ValidationException", 400, CLIENT, PERMANENT),
     INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400, CLIENT, PERMANENT),
     INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400, CLIENT, PERMANENT),
     RECURSIVE_INVOCATION("RecursiveInvocationException", 400, CLIENT, PERMANENT),

@@ -1,0 +1,93 @@
+package dev.ignis.registry.code;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A {@link CodeStore} on a local directory, sharded by the first two hex digits of the hash. */
+public final class LocalDirectoryCodeStore implements CodeStore {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+
+    public LocalDirectoryCodeStore(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public String put(byte[] bytes) {
+        String hash = Sha256.hex(bytes);
+        Path target = pathOf(hash);
+        if (Files.exists(target)) {
+            return hash;
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), hash, ".part");
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
+                Files.deleteIfExists(temp);
+            }
+            return hash;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store code blob " + hash, e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String sha256Hex) {
+        if (!SHA256_HEX.matcher(sha256Hex).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.newInputStream(pathOf(sha256Hex)));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean delete(String sha256Hex) {
+        try {
+            return SHA256_HEX.matcher(sha256Hex).matches() && Files.deleteIfExists(pathOf(sha256Hex));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path pathOf(String hash) {
+        return root.resolve(hash.substring(0, 2)).resolve(hash + ".zip");
+    }
+
+    /** Hex and base64 digests of code; Lambda reports CodeSha256 in base64. */
+    public static final class Sha256 {
+        private Sha256() {}
+
+        public static String hex(byte[] bytes) {
+            return HexFormat.of().formatHex(digest(bytes));
+        }
+
+        public static String base64OfHex(String hex) {
+            return java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
+        }
+
+        private static byte[] digest(byte[] bytes) {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            }
+        }
+    }
+}

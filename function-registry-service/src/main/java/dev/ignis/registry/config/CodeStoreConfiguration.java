@@ -1,0 +1,22 @@
+package dev.ignis.registry.config;
+
+import dev.ignis.registry.code.CodeStore;
+import dev.ignis.registry.code.LocalDirectoryCodeStore;
+import dev.ignis.registry.code.ZipInspector;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class CodeStoreConfiguration {
+
+    @Bean
+    CodeStore codeStore(RegistryProperties properties) {
+        return new LocalDirectoryCodeStore(properties.codeDir());
+    }
+
+    /** 20,000 entries and a 200:1 ratio are far above any real package and far below a bomb. */
+    @Bean
+    ZipInspector zipInspector(RegistryProperties properties) {
+        return new ZipInspector(properties.maxUnzippedCodeBytes(), 20_000, 200);
+    }
+}

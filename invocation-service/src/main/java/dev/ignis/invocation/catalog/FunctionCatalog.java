@@ -1,0 +1,75 @@
+package dev.ignis.invocation.catalog;
+
+import dev.ignis.contracts.arn.FunctionRef;
+import dev.ignis.contracts.registry.AliasSnapshot;
+import dev.ignis.contracts.registry.FunctionSnapshot;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The invocation service's view of the registry: every function's {@code $LATEST}, its published
+ * versions and its aliases, by ARN. The warm invoke path resolves functions here and nowhere
+ * else. Pure in-memory state, fed by {@link RegistryChangesConsumer}.
+ */
+public final class FunctionCatalog {
+
+    static final String LATEST = "$LATEST";
+
+    private final String region;
+    private final String accountId;
+    private final Map<String, FunctionSnapshot> functions = new ConcurrentHashMap<>();
+    private final Map<String, AliasSnapshot> aliases = new ConcurrentHashMap<>();
+
+    public FunctionCatalog(String region, String accountId) {
+        this.region = region;
+        this.accountId = accountId;
+    }
+
+    /**
+     * The configuration an invoke of {@code ref} runs: {@code $LATEST} when unqualified, the named
+     * version, or an alias's primary version (weighted routing is decided by the caller).
+     */
+    public Optional<FunctionSnapshot> resolve(FunctionRef ref) {
+        String base = ref.toUnqualifiedArn(region, accountId);
+        String qualifier = ref.qualifier().orElse(LATEST);
+        if (qualifier.equals(LATEST)) {
+            return Optional.ofNullable(functions.get(base));
+        }
+        FunctionSnapshot version = functions.get(base + ":" + qualifier);
+        if (version != null) {
+            return Optional.of(version);
+        }
+        AliasSnapshot alias = aliases.get(base + ":" + qualifier);
+        if (alias == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                alias.functionVersion().equals(LATEST)
+                        ? functions.get(base)
+                        : functions.get(base + ":" + alias.functionVersion()));
+    }
+
+    public Optional<AliasSnapshot> alias(FunctionRef ref) {
+        return ref.qualifier().map(q -> aliases.get(ref.toUnqualifiedArn(region, accountId) + ":" + q));
+    }
+
+    /** Stores a function's $LATEST (unqualified ARN) or a version (qualified ARN). */
+    void putFunction(String arn, FunctionSnapshot snapshot) {
+        functions.put(arn, snapshot);
+    }
+
+    void putAlias(String arn, AliasSnapshot snapshot) {
+        aliases.put(arn, snapshot);
+    }
+
+    /** Drops whatever a tombstone's key named. */
+    void remove(String arn) {
+        functions.remove(arn);
+        aliases.remove(arn);
+    }
+
+    public int size() {
+        return functions.size() + aliases.size();
+    }
+}

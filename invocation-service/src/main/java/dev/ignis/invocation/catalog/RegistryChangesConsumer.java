@@ -1,0 +1,81 @@
+package dev.ignis.invocation.catalog;
+
+import dev.ignis.contracts.registry.AliasSnapshot;
+import dev.ignis.contracts.registry.FunctionSnapshot;
+import dev.ignis.contracts.registry.RegistryChange;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code registryChanges} function bound (in config/application.yml) to the registry-changes
+ * topic. Applies each record to the catalog unless an equal or newer sequence was applied for the
+ * same key already (the outbox may publish a change twice).
+ */
+@Component("registryChanges")
+public class RegistryChangesConsumer implements Consumer<Message<Object>> {
+
+    private static final TypeReference<RegistryChange<FunctionSnapshot>> FUNCTION_CHANGE = new TypeReference<>() {};
+    private static final TypeReference<RegistryChange<AliasSnapshot>> ALIAS_CHANGE = new TypeReference<>() {};
+
+    private final FunctionCatalog catalog;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, Long> appliedSequence = new ConcurrentHashMap<>();
+    private final AtomicLong changesApplied = new AtomicLong();
+    private final AtomicLong lastSequence = new AtomicLong(-1);
+    private final AtomicReference<String> lastKey = new AtomicReference<>();
+
+    public RegistryChangesConsumer(FunctionCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void accept(Message<Object> message) {
+        RegistryRecord record = RegistryRecord.of(message);
+        Long seen = appliedSequence.get(record.key());
+        if (seen == null || seen < record.sequence()) {
+            apply(record);
+            appliedSequence.put(record.key(), record.sequence());
+        }
+        changesApplied.incrementAndGet();
+        lastSequence.set(record.sequence());
+        lastKey.set(record.key());
+    }
+
+    private void apply(RegistryRecord record) {
+        if (record.value().isEmpty()) {
+            catalog.remove(record.key());
+            return;
+        }
+        byte[] value = record.value().get();
+        switch (record.type()) {
+            case FUNCTION, FUNCTION_VERSION -> {
+                RegistryChange<FunctionSnapshot> change = json.readValue(value, FUNCTION_CHANGE);
+                catalog.putFunction(change.arn(), change.snapshot());
+            }
+            case ALIAS -> {
+                RegistryChange<AliasSnapshot> change = json.readValue(value, ALIAS_CHANGE);
+                catalog.putAlias(change.arn(), change.snapshot());
+            }
+            default -> {
+                // Seen and counted; this service keeps no other resource types yet.
+            }
+        }
+    }
+
+    /** Where the view stands, for the {@code registryView} health details. */
+    public Map<String, Object> position() {
+        String key = lastKey.get();
+        return Map.of(
+                "changesApplied", changesApplied.get(),
+                "lastSequence", lastSequence.get(),
+                "lastKey", key == null ? "" : key,
+                "resources", catalog.size());
+    }
+}

@@ -1,0 +1,221 @@
+package dev.ignis.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.ignis.launcher.Component;
+import dev.ignis.launcher.IgnisStack;
+import dev.ignis.launcher.LaunchOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Boots the whole platform through the launcher's own code path — a real Kafka broker and the
+ * five service jars as child processes, on free ports in a temporary home — and drives it through
+ * the gateway with the AWS SDK for Java v2.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackIT {
+
+    private static final List<String> VIEW_SERVICES = List.of("invocation", "async-queue", "event-source", "gateway");
+
+    @TempDir
+    static Path home;
+
+    static IgnisStack stack;
+    static LambdaClient lambda;
+    static final Map<String, Integer> ports = new HashMap<>();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        for (String component :
+                List.of("kafka", "function-registry", "invocation", "async-queue", "event-source", "gateway")) {
+            ports.put(component, freePort(component.equals("kafka")));
+        }
+        Path root = Path.of(System.getProperty("ignis.project-root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        LaunchOptions options = LaunchOptions.defaults(root).withHome(home).withPortOverrides(ports);
+        stack = IgnisStack.start(options, line -> System.out.println("[stack] " + line));
+        stack.awaitHealthy(Duration.ofMinutes(3));
+        lambda = LambdaClient.builder()
+                .endpointOverride(stack.gatewayUrl())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (lambda != null) {
+            lambda.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsHealthyAndPublishesItsOperationalEndpoints() throws Exception {
+        assertThat(stack.services()).hasSize(5);
+        for (Component service : stack.services()) {
+            assertThat(get(service.url(), "/actuator/health").path("status").asString())
+                    .as(service.name())
+                    .isEqualTo("UP");
+            assertThat(getText(service.url(), "/actuator/prometheus")).contains("jvm_memory_used_bytes");
+            assertThat(get(service.url(), "/v3/api-docs").path("openapi").asString())
+                    .startsWith("3.");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aFunctionCreatedThroughTheGatewayReachesEveryServicesView() throws Exception {
+        assertThat(lambda.listFunctions().functions()).isEmpty();
+
+        byte[] zip = zipOf("lambda_function.py", "def lambda_handler(e, c):\n    return e\n");
+        CreateFunctionResponse created = lambda.createFunction(b -> b.functionName("e2e-hello")
+                .runtime(Runtime.PYTHON3_12)
+                .handler("lambda_function.lambda_handler")
+                .role("arn:aws:iam::000000000000:role/lambda")
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))));
+        String arn = created.functionArn();
+        assertThat(arn).isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:e2e-hello");
+        assertThat(lambda.listFunctions().functions())
+                .extracting(f -> f.functionName())
+                .containsExactly("e2e-hello");
+
+        for (String service : VIEW_SERVICES) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode view = registryView(service);
+                assertThat(view.path("lastKey").asString()).as(service).isEqualTo(arn);
+                assertThat(view.path("resources").asInt()).as(service).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aDeleteReachesEveryServiceAsATombstone() throws Exception {
+        Map<String, Long> before = new HashMap<>();
+        for (String service : VIEW_SERVICES) {
+            before.put(service, registryView(service).path("changesApplied").asLong());
+        }
+        lambda.deleteFunction(b -> b.functionName("e2e-hello"));
+        assertThatThrownBy(() -> lambda.getFunction(b -> b.functionName("e2e-hello")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("Function not found: arn:aws:lambda:us-east-1:000000000000:function:e2e-hello");
+
+        for (String service : VIEW_SERVICES) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode view = registryView(service);
+                assertThat(view.path("changesApplied").asLong()).as(service).isGreaterThan(before.get(service));
+                assertThat(view.path("resources").asInt()).as(service).isZero();
+            });
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aSecondStackInTheSameHomeIsRefusedWithoutTouchingTheFirst() {
+        LaunchOptions again = stack.options();
+        assertThatThrownBy(() -> IgnisStack.start(again, line -> {})).hasMessageContaining("Ignis is already running");
+        assertThat(stack.components()).allMatch(c -> c.process().isAlive());
+    }
+
+    @Test
+    @Order(5)
+    void closingTheStackLeavesNoProcessAndNoBoundPort() {
+        List<ProcessHandle> processes = new ArrayList<>();
+        stack.components().forEach(c -> {
+            processes.add(c.process().handle());
+            c.process().handle().descendants().forEach(processes::add);
+        });
+        stack.close();
+        assertThat(processes).noneMatch(ProcessHandle::isAlive);
+        ports.forEach((component, port) ->
+                assertThat(isFree(port)).as(component + " port " + port).isTrue());
+        assertThat(isFree(ports.get("kafka") + 1)).as("kafka controller port").isTrue();
+    }
+
+    private static JsonNode registryView(String service) throws Exception {
+        return get(stack.serviceUrl(service), "/actuator/health/registryView").path("details");
+    }
+
+    private static JsonNode get(URI base, String path) throws Exception {
+        return json.readTree(getText(base, path));
+    }
+
+    private static String getText(URI base, String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    static byte[] zipOf(String name, String content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A free port; for Kafka also the next one, where its controller listens. */
+    private static int freePort(boolean withNext) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            if (!ports.containsValue(port) && (!withNext || isFree(port + 1))) {
+                return port;
+            }
+        }
+        throw new IOException("No free port found");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -48,6 +48,11 @@ public final class ChangeTopic implements AutoCloseable {
                 + seen.stream().map(ConsumerRecord::key).toList());
     }
 
+    /** Every key read so far. */
+    public List<String> seenKeys() {
+        return seen.stream().map(ConsumerRecord::key).toList();
+    }
+
     @Override
     public void close() {
         consumer.close();

@@ -23,9 +23,6 @@ public record ServiceSpec(String module, String id, URI url, List<String> jvmOpt
 
     /** True when a user's name for a service ("gateway", "registry", the module name) means this one. */
     public boolean isNamed(String name) {
-        return module.equals(name)
-                || id.equals(name)
-                || module.equals(name + "-service")
-                || (id.startsWith(name + "-") && name.length() >= 3);
+        return module.equals(name) || id.equals(name) || module.equals(name + "-service") || id.endsWith("-" + name);
     }
 }

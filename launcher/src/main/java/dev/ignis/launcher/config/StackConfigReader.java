@@ -70,7 +70,8 @@ public final class StackConfigReader {
                 strings(section(launcher, "kafka"), "jvm-options"));
     }
 
-    String resolve(String value) {
+    /** Resolves {@code ${NAME:default}} against the environment. */
+    public String resolve(String value) {
         Matcher m = PLACEHOLDER.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

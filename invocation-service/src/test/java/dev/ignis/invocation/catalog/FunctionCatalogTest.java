@@ -1,0 +1,118 @@
+package dev.ignis.invocation.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ignis.contracts.arn.FunctionRef;
+import dev.ignis.contracts.registry.AliasSnapshot;
+import dev.ignis.contracts.registry.FunctionSnapshot;
+import dev.ignis.contracts.registry.RegistryChange;
+import dev.ignis.contracts.registry.RegistryChangeHeaders;
+import dev.ignis.contracts.registry.ResourceType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+class FunctionCatalogTest {
+
+    static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:fn";
+
+    final FunctionCatalog catalog = new FunctionCatalog("us-east-1", "000000000000");
+    final RegistryChangesConsumer consumer = new RegistryChangesConsumer(catalog);
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void resolvesLatestByNamePartialArnAndFullArn() {
+        consumer.accept(change(1, ResourceType.FUNCTION, ARN, function("$LATEST", "r1")));
+
+        for (String name : List.of("fn", "fn:$LATEST", "000000000000:function:fn", ARN)) {
+            assertThat(catalog.resolve(FunctionRef.parse(name)))
+                    .as(name)
+                    .hasValueSatisfying(f -> assertThat(f.version()).isEqualTo("$LATEST"));
+        }
+        assertThat(catalog.resolve(FunctionRef.parse("other"))).isEmpty();
+        assertThat(catalog.resolve(FunctionRef.parse("fn:7"))).isEmpty();
+    }
+
+    @Test
+    void resolvesAVersionAndAnAliasToItsVersion() {
+        consumer.accept(change(1, ResourceType.FUNCTION, ARN, function("$LATEST", "r1")));
+        consumer.accept(change(2, ResourceType.FUNCTION_VERSION, ARN + ":3", function("3", "r2")));
+        consumer.accept(change(
+                3,
+                ResourceType.ALIAS,
+                ARN + ":live",
+                new AliasSnapshot("live", ARN + ":live", "fn", "3", Map.of(), "", "r3")));
+
+        assertThat(catalog.resolve(FunctionRef.parse("fn:3")).map(FunctionSnapshot::version))
+                .contains("3");
+        assertThat(catalog.resolve(FunctionRef.parse("fn", "live")).map(FunctionSnapshot::version))
+                .contains("3");
+        assertThat(catalog.size()).isEqualTo(3);
+    }
+
+    @Test
+    void aTombstoneRemovesAndAReplayedOlderRecordIsIgnored() {
+        consumer.accept(change(5, ResourceType.FUNCTION, ARN, function("$LATEST", "new")));
+        consumer.accept(change(4, ResourceType.FUNCTION, ARN, function("$LATEST", "old")));
+        assertThat(catalog.resolve(FunctionRef.parse("fn")).map(FunctionSnapshot::revisionId))
+                .contains("new");
+
+        consumer.accept(tombstone(6, ResourceType.FUNCTION, ARN));
+        assertThat(catalog.resolve(FunctionRef.parse("fn"))).isEmpty();
+        assertThat(consumer.position())
+                .containsEntry("changesApplied", 3L)
+                .containsEntry("lastSequence", 6L)
+                .containsEntry("lastKey", ARN)
+                .containsEntry("resources", 0);
+    }
+
+    private Message<Object> change(long sequence, ResourceType type, String arn, Object snapshot) {
+        byte[] value =
+                json.writeValueAsBytes(new RegistryChange<>(sequence, type, arn, "rev", Instant.EPOCH, snapshot));
+        return message(sequence, type, arn, value);
+    }
+
+    private Message<Object> tombstone(long sequence, ResourceType type, String arn) {
+        return message(sequence, type, arn, KafkaNull.INSTANCE);
+    }
+
+    /** Headers as the Kafka binder delivers them: key and ignis-* headers as raw bytes. */
+    private static Message<Object> message(long sequence, ResourceType type, String key, Object payload) {
+        return MessageBuilder.withPayload(payload)
+                .setHeader(KafkaHeaders.RECEIVED_KEY, key.getBytes(StandardCharsets.UTF_8))
+                .setHeader(RegistryChangeHeaders.RESOURCE_TYPE, type.name().getBytes(StandardCharsets.UTF_8))
+                .setHeader(
+                        RegistryChangeHeaders.SEQUENCE, Long.toString(sequence).getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private static FunctionSnapshot function(String version, String revision) {
+        return new FunctionSnapshot(
+                "fn",
+                ARN,
+                version,
+                "python3.12",
+                "app.handler",
+                128,
+                3,
+                512,
+                "sha",
+                10,
+                List.of(),
+                null,
+                "role",
+                "",
+                "Zip",
+                List.of("x86_64"),
+                "Active",
+                Instant.EPOCH,
+                revision);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ignis.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ignis.launcher.config.ServiceSpec;
+import dev.ignis.launcher.config.StackConfig;
+import dev.ignis.launcher.config.StackConfigReader;
+import dev.ignis.launcher.config.TopicSpec;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Reads the project's real config/ and plans launches from it. */
+class StackPlanTest {
+
+    static final Path ROOT = Path.of(System.getProperty("ignis.config-dir", "../config"))
+            .toAbsolutePath()
+            .getParent();
+
+    final StackConfig config = new StackConfigReader(name -> null).read(ROOT.resolve("config"));
+
+    @Test
+    void readsServicesInStartOrderWithTheirPortsAndTopicsWithTheirPolicy() {
+        assertThat(config.services())
+                .extracting(ServiceSpec::module)
+                .containsExactly(
+                        "function-registry-service",
+                        "invocation-service",
+                        "async-queue-service",
+                        "event-source-service",
+                        "gateway-service");
+        assertThat(config.service("gateway").map(ServiceSpec::port)).contains(8080);
+        assertThat(config.kafkaPort()).isEqualTo(9092);
+        assertThat(config.topics())
+                .filteredOn(TopicSpec::compacted)
+                .extracting(TopicSpec::name)
+                .containsExactly("ignis.registry.changes");
+        assertThat(config.region()).isEqualTo("us-east-1");
+    }
+
+    @Test
+    void placeholdersResolveFromTheEnvironment() {
+        StackConfigReader reader = new StackConfigReader(name -> name.equals("IGNIS_HOME") ? "/srv/ignis" : null);
+        assertThat(reader.resolve("${IGNIS_HOME:.ignis}/data")).isEqualTo("/srv/ignis/data");
+        assertThat(reader.resolve("${UNSET_VARIABLE:fallback}")).isEqualTo("fallback");
+    }
+
+    @Test
+    void startsASubsetByShortNamesAndMovesPorts() {
+        LaunchOptions options = LaunchOptions.defaults(ROOT)
+                .withServices(List.of("registry", "gateway"))
+                .withPortOverrides(Map.of("gateway", 18080, "kafka", 19092));
+        StackPlan plan = StackPlan.of(config, options);
+
+        assertThat(plan.services())
+                .extracting(ServiceSpec::module)
+                .containsExactly("function-registry-service", "gateway-service");
+        assertThat(plan.allServiceUrls()).containsEntry("gateway", URI.create("http://localhost:18080"));
+        assertThat(plan.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(plan.kafkaControllerPort()).isEqualTo(19093);
+    }
+
+    @Test
+    void anExternalBrokerReplacesTheEmbeddedOne() {
+        StackPlan plan = StackPlan.of(config, LaunchOptions.defaults(ROOT).withExternalKafka("kafka.local:9092"));
+        assertThat(plan.kafkaBootstrapServers()).isEqualTo("kafka.local:9092");
+        assertThat(plan.externalKafka()).isEqualTo(Optional.of("kafka.local:9092"));
+    }
+
+    @Test
+    void anUnknownServiceIsRefusedWithTheKnownOnes() {
+        assertThatThrownBy(
+                        () -> StackPlan.of(config, LaunchOptions.defaults(ROOT).withServices(List.of("billing"))))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("Unknown service 'billing'")
+                .hasMessageContaining("gateway");
+    }
+
+    @Test
+    void parsesTheUpOptions() {
+        CommandLine line = CommandLine.parse(new String[] {"up", "--kafka", "h:1", "--services=gateway, invocation"});
+        assertThat(line.command()).isEqualTo("up");
+        assertThat(line.kafka()).contains("h:1");
+        assertThat(line.services()).containsExactly("gateway", "invocation");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"up", "--bogus"}))
+                .hasMessageContaining("Unknown option");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"up", "--kafka"}))
+                .hasMessageContaining("needs a value");
+    }
+}

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
@@ -17,10 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * The functions an {@code Event} invocation may target — {@code $LATEST}, versions and aliases, by
  * ARN — so that the ingest refuses an unknown function with a 404 before anything is queued. Fed
- * by the {@code registryChanges} binding; the record values are not needed, only their keys.
+ * by the {@code registryView} binding; the record values are not needed, only their keys.
  */
-@Component("registryChanges")
-public class AsyncTargets implements Consumer<Message<Object>> {
+@Component("registryView")
+public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator {
 
     private static final Set<ResourceType> TARGETS =
             Set.of(ResourceType.FUNCTION, ResourceType.FUNCTION_VERSION, ResourceType.ALIAS);
@@ -75,5 +77,11 @@ public class AsyncTargets implements Consumer<Message<Object>> {
                     "lastKey", lastKey,
                     "resources", resources);
         }
+    }
+
+    /** {@code /actuator/health/registryView}: how far this view has read the registry's changes. */
+    @Override
+    public Health health() {
+        return Health.up().withDetails(position()).build();
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
@@ -15,11 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The functions event source mappings deliver to, by function name: a poller stops once its
- * function is gone. Fed by the {@code registryChanges} binding; only {@code $LATEST} records
+ * function is gone. Fed by the {@code registryView} binding; only {@code $LATEST} records
  * matter here, since a mapping names a function (and its qualifier) by ARN.
  */
-@Component("registryChanges")
-public class MappingTargets implements Consumer<Message<Object>> {
+@Component("registryView")
+public class MappingTargets implements Consumer<Message<Object>>, HealthIndicator {
 
     private final String arnPrefix;
     private final Map<String, String> sequenceByName = new ConcurrentHashMap<>();
@@ -69,5 +71,11 @@ public class MappingTargets implements Consumer<Message<Object>> {
 
     private static String text(Object header) {
         return header instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(header);
+    }
+
+    /** {@code /actuator/health/registryView}: how far this view has read the registry's changes. */
+    @Override
+    public Health health() {
+        return Health.up().withDetails(position()).build();
     }
 }

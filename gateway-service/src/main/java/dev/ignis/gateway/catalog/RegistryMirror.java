@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
@@ -16,10 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * The gateway's mirror of registry keys by resource type: which functions exist (to route by
  * function ARN) and, as they arrive, which function URL configs and policies exist. Fed by the
- * {@code registryChanges} binding; values are decoded by the features that need them.
+ * {@code registryView} binding; values are decoded by the features that need them.
  */
-@Component("registryChanges")
-public class RegistryMirror implements Consumer<Message<Object>> {
+@Component("registryView")
+public class RegistryMirror implements Consumer<Message<Object>>, HealthIndicator {
 
     private final Map<ResourceType, Set<String>> keysByType = new EnumMap<>(ResourceType.class);
     private long applied;
@@ -61,5 +63,11 @@ public class RegistryMirror implements Consumer<Message<Object>> {
     private static String headerText(Message<?> message, String name) {
         Object value = message.getHeaders().get(name);
         return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+    }
+
+    /** {@code /actuator/health/registryView}: how far this view has read the registry's changes. */
+    @Override
+    public Health health() {
+        return Health.up().withDetails(position()).build();
     }
 }

@@ -8,18 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code registryChanges} function bound (in config/application.yml) to the registry-changes
+ * The {@code registryView} function bound (in config/application.yml) to the registry-changes
  * topic. Applies each record to the catalog unless an equal or newer sequence was applied for the
  * same key already (the outbox may publish a change twice).
  */
-@Component("registryChanges")
-public class RegistryChangesConsumer implements Consumer<Message<Object>> {
+@Component("registryView")
+public class RegistryChangesConsumer implements Consumer<Message<Object>>, HealthIndicator {
 
     private static final TypeReference<RegistryChange<FunctionSnapshot>> FUNCTION_CHANGE = new TypeReference<>() {};
     private static final TypeReference<RegistryChange<AliasSnapshot>> ALIAS_CHANGE = new TypeReference<>() {};
@@ -77,5 +79,11 @@ public class RegistryChangesConsumer implements Consumer<Message<Object>> {
                 "lastSequence", lastSequence.get(),
                 "lastKey", key == null ? "" : key,
                 "resources", catalog.size());
+    }
+
+    /** {@code /actuator/health/registryView}: how far this view has read the registry's changes. */
+    @Override
+    public Health health() {
+        return Health.up().withDetails(position()).build();
     }
 }

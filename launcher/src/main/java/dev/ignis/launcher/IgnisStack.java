@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -77,6 +78,11 @@ public final class IgnisStack implements AutoCloseable {
         plan.services().forEach(s -> endpoints.put(s.module(), s.url().toString()));
         runFiles.recordEndpoints(endpoints);
         JavaCommand java = JavaCommand.ofCurrentJvm();
+        // Preparing a command may extract a jar (seconds on a first start): do it while Kafka boots.
+        Map<ServiceSpec, CompletableFuture<List<String>>> commands = new LinkedHashMap<>();
+        plan.services()
+                .forEach(service ->
+                        commands.put(service, CompletableFuture.supplyAsync(() -> serviceCommand(java, service))));
         if (plan.externalKafka().isEmpty()) {
             console.accept("Starting Kafka (KRaft) on " + plan.kafkaBootstrapServers() + " ...");
             KafkaBroker broker = new KafkaBroker(
@@ -101,7 +107,7 @@ public final class IgnisStack implements AutoCloseable {
             console.accept("Starting " + service.module() + " on " + service.url() + " ...");
             ChildProcess process = ChildProcess.start(
                     service.module(),
-                    serviceCommand(java, service),
+                    commands.get(service).join(),
                     Map.of(
                             "IGNIS_CONFIG_DIR",
                             options.configDir().toString(),

@@ -71,15 +71,24 @@ public final class Main {
 
     private static void printReady(IgnisStack stack, Duration took) {
         System.out.printf("%nIgnis is up: all services healthy in %.1f s.%n%n", took.toMillis() / 1000.0);
-        for (Component c : stack.components()) {
+        // The gateway is the one address users need, so it comes first.
+        List<Component> shown = stack.components().stream()
+                .sorted(java.util.Comparator.comparing(
+                        (Component c) -> !c.name().equals("gateway-service")))
+                .toList();
+        for (Component c : shown) {
             String address =
                     c.isKafka() ? stack.kafkaBootstrapServers() : c.url().toString();
             System.out.printf("  %-28s %s%n", c.name(), address);
         }
+        if (stack.services().stream().anyMatch(c -> c.name().equals("gateway-service"))) {
+            System.out.printf(
+                    "%nTry it:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url %s --region %s"
+                            + " lambda list-functions%n",
+                    stack.gatewayUrl(), stack.region());
+        }
         System.out.printf(
-                "%nTry it:%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url %s --region %s"
-                        + " lambda list-functions%n%nLogs: %s   Stop: Ctrl-C or ./ignis down%n",
-                stack.gatewayUrl(), stack.region(), stack.options().logDir());
+                "%nLogs: %s   Stop: Ctrl-C or ./ignis down%n", stack.options().logDir());
     }
 
     private static int down(LaunchOptions options) {

@@ -23,6 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -105,6 +110,30 @@ class StackIT {
 
     @Test
     @Order(2)
+    void theLauncherCreatedEveryConfiguredTopicAndCompactedTheRegistryChanges() throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            assertThat(admin.listTopics().names().get())
+                    .contains(
+                            "ignis.registry.changes",
+                            "ignis.invocations.async",
+                            "ignis.invocations.async.dlq",
+                            "ignis.destinations",
+                            "ignis.function.logs");
+            ConfigResource changes = new ConfigResource(ConfigResource.Type.TOPIC, "ignis.registry.changes");
+            Config config = admin.describeConfigs(List.of(changes)).all().get().get(changes);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+            assertThat(admin.describeTopics(List.of("ignis.invocations.async"))
+                            .allTopicNames()
+                            .get()
+                            .get("ignis.invocations.async")
+                            .partitions())
+                    .hasSize(6);
+        }
+    }
+
+    @Test
+    @Order(3)
     void aFunctionCreatedThroughTheGatewayReachesEveryServicesView() throws Exception {
         assertThat(lambda.listFunctions().functions()).isEmpty();
 
@@ -130,7 +159,7 @@ class StackIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aDeleteReachesEveryServiceAsATombstone() throws Exception {
         Map<String, Long> before = new HashMap<>();
         for (String service : VIEW_SERVICES) {
@@ -151,7 +180,7 @@ class StackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSecondStackInTheSameHomeIsRefusedWithoutTouchingTheFirst() {
         LaunchOptions again = stack.options();
         assertThatThrownBy(() -> IgnisStack.start(again, line -> {})).hasMessageContaining("Ignis is already running");
@@ -159,7 +188,7 @@ class StackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void closingTheStackLeavesNoProcessAndNoBoundPort() {
         List<ProcessHandle> processes = new ArrayList<>();
         stack.components().forEach(c -> {

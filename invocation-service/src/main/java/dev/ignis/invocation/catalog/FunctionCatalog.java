@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The invocation service's view of the registry: every function's {@code $LATEST}, its published
  * versions and its aliases, by ARN. The warm invoke path resolves functions here and nowhere
- * else. Pure in-memory state, fed by {@link RegistryChangesConsumer}.
+ * else. Pure in-memory state, fed by {@link RegistryView}.
  */
 public final class FunctionCatalog {
 
@@ -48,10 +48,6 @@ public final class FunctionCatalog {
                 alias.functionVersion().equals(LATEST)
                         ? functions.get(base)
                         : functions.get(base + ":" + alias.functionVersion()));
-    }
-
-    public Optional<AliasSnapshot> alias(FunctionRef ref) {
-        return ref.qualifier().map(q -> aliases.get(ref.toUnqualifiedArn(region, accountId) + ":" + q));
     }
 
     /** Stores a function's $LATEST (unqualified ARN) or a version (qualified ARN). */

@@ -24,7 +24,7 @@ class FunctionCatalogTest {
     static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:fn";
 
     final FunctionCatalog catalog = new FunctionCatalog("us-east-1", "000000000000");
-    final RegistryChangesConsumer consumer = new RegistryChangesConsumer(catalog);
+    final RegistryView consumer = new RegistryView(catalog);
     final JsonMapper json = JsonMapper.builder().build();
 
     @Test

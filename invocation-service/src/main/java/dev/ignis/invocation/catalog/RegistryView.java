@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * same key already (the outbox may publish a change twice).
  */
 @Component("registryView")
-public class RegistryChangesConsumer implements Consumer<Message<Object>>, HealthIndicator {
+public class RegistryView implements Consumer<Message<Object>>, HealthIndicator {
 
     private static final TypeReference<RegistryChange<FunctionSnapshot>> FUNCTION_CHANGE = new TypeReference<>() {};
     private static final TypeReference<RegistryChange<AliasSnapshot>> ALIAS_CHANGE = new TypeReference<>() {};
@@ -33,7 +33,7 @@ public class RegistryChangesConsumer implements Consumer<Message<Object>>, Healt
     private final AtomicLong lastSequence = new AtomicLong(-1);
     private final AtomicReference<String> lastKey = new AtomicReference<>();
 
-    public RegistryChangesConsumer(FunctionCatalog catalog) {
+    public RegistryView(FunctionCatalog catalog) {
         this.catalog = catalog;
     }
 

@@ -9,7 +9,9 @@ import dev.ignis.launcher.kafka.TopicProvisioner;
 import dev.ignis.launcher.process.ChildProcess;
 import dev.ignis.launcher.process.JavaCommand;
 import dev.ignis.launcher.process.RunFiles;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ public final class IgnisStack implements AutoCloseable {
     private final List<Component> components = Collections.synchronizedList(new ArrayList<>());
     private final HealthProbe probe = new HealthProbe();
     private volatile boolean closed;
+    private FileLock lock;
 
     private IgnisStack(LaunchOptions options, StackPlan plan) {
         this.options = options;
@@ -56,13 +59,17 @@ public final class IgnisStack implements AutoCloseable {
         StackConfig config = StackConfigReader.fromSystemEnvironment().read(options.configDir());
         StackPlan plan = StackPlan.of(config, options);
         IgnisStack stack = new IgnisStack(options, plan);
-        stack.runFiles.liveLauncher().ifPresent(running -> {
-            throw new StartupException("Ignis is already running (pid " + running.pid() + ") with home "
-                    + options.home() + " — see ./ignis status, or stop it with ./ignis down");
-        });
-        plan.checkPortsFree();
-        plan.checkJarsBuilt();
+        stack.lock = stack.runFiles
+                .tryLock()
+                .orElseThrow(() -> new StartupException("Ignis is already running"
+                        + stack.runFiles
+                                .liveLauncher()
+                                .map(h -> " (pid " + h.pid() + ")")
+                                .orElse("") + " with home "
+                        + options.home() + " — see ./ignis status, or stop it with ./ignis down"));
         try {
+            plan.checkPortsFree();
+            plan.checkJarsBuilt();
             stack.launch(console);
             return stack;
         } catch (RuntimeException e) {
@@ -208,6 +215,15 @@ public final class IgnisStack implements AutoCloseable {
         });
         runFiles.forgetEndpoints();
         runFiles.forgetLauncher();
+        releaseLock();
+    }
+
+    private void releaseLock() {
+        try {
+            lock.channel().close();
+        } catch (IOException e) {
+            // The lock dies with the process anyway.
+        }
     }
 
     private List<String> serviceCommand(JavaCommand java, ServiceSpec service) {

@@ -2,8 +2,12 @@ package dev.ignis.launcher.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +29,27 @@ public final class RunFiles {
 
     public RunFiles(Path dir) {
         this.dir = dir;
+    }
+
+    /**
+     * Takes the home's launcher lock, held until the launcher exits (the OS frees it even after a
+     * SIGKILL). Empty when another launcher holds it, so two concurrent starts cannot both pass.
+     */
+    public Optional<FileLock> tryLock() {
+        try {
+            Files.createDirectories(dir);
+            FileChannel channel =
+                    FileChannel.open(dir.resolve("launcher.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+            }
+            return Optional.ofNullable(lock);
+        } catch (OverlappingFileLockException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The running launcher of this home, if its pid file names a live process. */

@@ -54,7 +54,12 @@ class FunctionController {
             @RequestParam(name = "Marker", required = false) String marker,
             @RequestParam(name = "MaxItems", required = false, defaultValue = "50") int maxItems) {
         if (maxItems < 1 || maxItems > 10_000) {
-            throw LambdaApiException.validation(maxItems, "maxItems", "Member must have value between 1 and 10000");
+            throw LambdaApiException.validation(
+                    maxItems,
+                    "maxItems",
+                    maxItems < 1
+                            ? "Member must have value greater than or equal to 1"
+                            : "Member must have value less than or equal to 10000");
         }
         List<StoredFunction> page = functions.list(marker, maxItems + 1);
         boolean more = page.size() > maxItems;

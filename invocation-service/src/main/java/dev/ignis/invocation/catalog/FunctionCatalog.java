@@ -2,7 +2,10 @@ package dev.ignis.invocation.catalog;
 
 import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.registry.AliasSnapshot;
+import dev.ignis.contracts.registry.ConcurrencySnapshot;
 import dev.ignis.contracts.registry.FunctionSnapshot;
+import dev.ignis.contracts.registry.ProvisionedConcurrencySnapshot;
+import dev.ignis.contracts.registry.ResourceType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +23,8 @@ public final class FunctionCatalog {
     private final String accountId;
     private final Map<String, FunctionSnapshot> functions = new ConcurrentHashMap<>();
     private final Map<String, AliasSnapshot> aliases = new ConcurrentHashMap<>();
+    private final Map<String, Integer> reservations = new ConcurrentHashMap<>();
+    private final Map<String, ProvisionedConcurrencySnapshot> provisioned = new ConcurrentHashMap<>();
 
     public FunctionCatalog(String region, String accountId) {
         this.region = region;
@@ -50,6 +55,46 @@ public final class FunctionCatalog {
                         : functions.get(base + ":" + alias.functionVersion()));
     }
 
+    /**
+     * What an invoke of {@code ref} runs: like {@link #resolve}, but an alias with
+     * {@code AdditionalVersionWeights} picks its version by weight ({@code random} in [0, 1)).
+     */
+    public Optional<FunctionSnapshot> route(FunctionRef ref, double random) {
+        String qualifier = ref.qualifier().orElse(LATEST);
+        AliasSnapshot alias = qualifier.equals(LATEST)
+                ? null
+                : aliases.get(ref.toUnqualifiedArn(region, accountId) + ":" + qualifier);
+        if (alias != null && !alias.additionalVersionWeights().isEmpty()) {
+            double cumulative = 0;
+            for (var weighted : alias.additionalVersionWeights().entrySet()) {
+                cumulative += weighted.getValue();
+                if (random < cumulative) {
+                    return Optional.ofNullable(
+                            functions.get(ref.toUnqualifiedArn(region, accountId) + ":" + weighted.getKey()));
+                }
+            }
+        }
+        return resolve(ref);
+    }
+
+    /** Reserved concurrency by unqualified function ARN: a live view. */
+    public Map<String, Integer> reservations() {
+        return reservations;
+    }
+
+    /** Provisioned concurrency configurations by qualified ARN: a live view. */
+    public Map<String, ProvisionedConcurrencySnapshot> provisioned() {
+        return provisioned;
+    }
+
+    void putReservation(ConcurrencySnapshot snapshot) {
+        reservations.put(snapshot.functionArn(), snapshot.reservedConcurrentExecutions());
+    }
+
+    void putProvisioned(ProvisionedConcurrencySnapshot snapshot) {
+        provisioned.put(snapshot.functionArn(), snapshot);
+    }
+
     /** Stores a function's $LATEST (unqualified ARN) or a version (qualified ARN). */
     void putFunction(String arn, FunctionSnapshot snapshot) {
         functions.put(arn, snapshot);
@@ -60,9 +105,25 @@ public final class FunctionCatalog {
     }
 
     /** Drops whatever a tombstone's key named. */
-    void remove(String arn) {
-        functions.remove(arn);
-        aliases.remove(arn);
+    void remove(String key) {
+        ResourceType.bySuffixOf(key)
+                .ifPresentOrElse(
+                        type -> {
+                            String arn = key.substring(
+                                    0, key.length() - type.keySuffix().length());
+                            if (type == ResourceType.CONCURRENCY) {
+                                reservations.remove(arn);
+                            } else if (type == ResourceType.PROVISIONED_CONCURRENCY) {
+                                provisioned.remove(arn);
+                            }
+                        },
+                        () -> {
+                            functions.remove(key);
+                            aliases.remove(key);
+                            if (!functions.containsKey(key)) {
+                                reservations.remove(key);
+                            }
+                        });
     }
 
     public int size() {

@@ -1,7 +1,9 @@
 package dev.ignis.invocation.catalog;
 
 import dev.ignis.contracts.registry.AliasSnapshot;
+import dev.ignis.contracts.registry.ConcurrencySnapshot;
 import dev.ignis.contracts.registry.FunctionSnapshot;
+import dev.ignis.contracts.registry.ProvisionedConcurrencySnapshot;
 import dev.ignis.contracts.registry.RegistryChange;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,10 @@ public class RegistryView implements Consumer<Message<Object>>, HealthIndicator 
 
     private static final TypeReference<RegistryChange<FunctionSnapshot>> FUNCTION_CHANGE = new TypeReference<>() {};
     private static final TypeReference<RegistryChange<AliasSnapshot>> ALIAS_CHANGE = new TypeReference<>() {};
+    private static final TypeReference<RegistryChange<ConcurrencySnapshot>> CONCURRENCY_CHANGE =
+            new TypeReference<>() {};
+    private static final TypeReference<RegistryChange<ProvisionedConcurrencySnapshot>> PROVISIONED_CHANGE =
+            new TypeReference<>() {};
 
     private final FunctionCatalog catalog;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -65,6 +71,10 @@ public class RegistryView implements Consumer<Message<Object>>, HealthIndicator 
                 RegistryChange<AliasSnapshot> change = json.readValue(value, ALIAS_CHANGE);
                 catalog.putAlias(change.arn(), change.snapshot());
             }
+            case CONCURRENCY ->
+                catalog.putReservation(json.readValue(value, CONCURRENCY_CHANGE).snapshot());
+            case PROVISIONED_CONCURRENCY ->
+                catalog.putProvisioned(json.readValue(value, PROVISIONED_CHANGE).snapshot());
             default -> {
                 // Seen and counted; this service keeps no other resource types yet.
             }

@@ -1,10 +1,77 @@
 package dev.ignis.invocation.config;
 
+import dev.ignis.invocation.runtime.RuntimeSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** The invocation service's settings, under {@code ignis.invocation} (config/invocation-service.yml). */
+/**
+ * The invocation service's settings, under {@code ignis.invocation} (config/invocation-service.yml).
+ *
+ * @param registryUrl where cold starts fetch code the service has not unpacked yet
+ * @param workDir unpacked code, layers, runtime files and per-environment scratch space
+ * @param environmentKeyFile the registry's environment key (a shared secret)
+ */
 @Validated
 @ConfigurationProperties("ignis.invocation")
-public record InvocationProperties(@NotBlank String region, @NotBlank String accountId) {}
+public record InvocationProperties(
+        @NotBlank String region,
+        @NotBlank String accountId,
+        @NotNull URI registryUrl,
+        @NotNull Path workDir,
+        @NotNull Path environmentKeyFile,
+        @Valid @NotNull Concurrency concurrency,
+        @Valid @NotNull Environments environments,
+        @Valid @NotNull Sandbox sandbox,
+        @Valid @NotNull RuntimeSettings runtimes,
+        @Valid @NotNull Credentials functionCredentials,
+        @Valid @NotNull Logs logs) {
+
+    /** @param accountLimit concurrent executions of the account (Lambda's default: 1,000) */
+    public record Concurrency(@Min(1) int accountLimit) {}
+
+    /**
+     * @param idleTimeout an on-demand environment idle this long is shut down
+     * @param initTimeout Lambda's 10 s limit for on-demand init
+     * @param reapInterval how often idle environments are looked for
+     * @param firstRuntimeApiPort the range of loopback ports Runtime API endpoints bind (and the
+     *     only local ports a sandboxed function may reach)
+     */
+    public record Environments(
+            @NotNull Duration idleTimeout,
+            @NotNull Duration initTimeout,
+            @NotNull Duration reapInterval,
+            @Min(1024) @Max(65535) int firstRuntimeApiPort,
+            @Min(1024) @Max(65535) int lastRuntimeApiPort) {}
+
+    /**
+     * @param type {@code auto} (bubblewrap when installed, else a plain process), {@code bubblewrap}
+     *     or {@code process}
+     * @param runAsUid the uid functions run as when the service is root; negative keeps the
+     *     service's own
+     * @param cgroupRoot where cgroup v1 hierarchies are mounted
+     * @param cgroupParent the group, in each hierarchy, under which environments get theirs
+     * @param maxProcesses processes and threads per environment (Lambda: 1,024)
+     * @param firewall keep functions away from this host's ports with iptables (root only)
+     */
+    public record Sandbox(
+            @NotBlank String type,
+            int runAsUid,
+            @NotNull Path cgroupRoot,
+            @NotBlank String cgroupParent,
+            @Min(16) int maxProcesses,
+            boolean firewall) {}
+
+    /** What a function's SDK finds as its execution role's credentials. */
+    public record Credentials(@NotBlank String accessKeyId, @NotBlank String secretAccessKey, String sessionToken) {}
+
+    /** @param topic where every function log line is published */
+    public record Logs(@NotBlank String topic) {}
+}

@@ -1,0 +1,112 @@
+package dev.ignis.invocation.config;
+
+import dev.ignis.invocation.catalog.FunctionCatalog;
+import dev.ignis.invocation.code.CodeCache;
+import dev.ignis.invocation.code.RegistryCodeSource;
+import dev.ignis.invocation.concurrency.ConcurrencyGate;
+import dev.ignis.invocation.environment.EnvironmentFactory;
+import dev.ignis.invocation.environment.Environments;
+import dev.ignis.invocation.environment.FunctionCredentials;
+import dev.ignis.invocation.environment.PortAllocator;
+import dev.ignis.invocation.environment.SealedVariables;
+import dev.ignis.invocation.invoke.InvokeService;
+import dev.ignis.invocation.logs.KafkaLogSink;
+import dev.ignis.invocation.metrics.InvocationMetrics;
+import dev.ignis.invocation.runtime.ManagedRuntimes;
+import dev.ignis.invocation.runtime.RuntimeFiles;
+import dev.ignis.invocation.sandbox.Sandbox;
+import dev.ignis.invocation.sandbox.cgroup.Cgroups;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The invocation engine's parts, wired from {@link InvocationProperties}. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaLogSink logSink(InvocationProperties properties, KafkaProperties kafka) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                String.join(",", kafka.getBootstrapServers()),
+                ProducerConfig.ACKS_CONFIG,
+                "1",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                false,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                // A send must never hold up an invoke, even with the broker away.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                200,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "invocation-logs");
+        return new KafkaLogSink(
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+                properties.logs().topic());
+    }
+
+    @Bean(destroyMethod = "close")
+    Environments environments(
+            InvocationProperties properties, Sandbox sandbox, Cgroups cgroups, KafkaLogSink logSink, Clock clock)
+            throws IOException {
+        Path work = Files.createDirectories(properties.workDir());
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+        InvocationProperties.Credentials credentials = properties.functionCredentials();
+        EnvironmentFactory factory = new EnvironmentFactory(new EnvironmentFactory.Parts(
+                sandbox,
+                cgroups,
+                new ManagedRuntimes(properties.runtimes()),
+                new CodeCache(work, new RegistryCodeSource(properties.registryUrl())),
+                RuntimeFiles.install(work.resolve("runtimes")),
+                Files.createDirectories(work.resolve("scratch")),
+                new PortAllocator(
+                        properties.environments().firstRuntimeApiPort(),
+                        properties.environments().lastRuntimeApiPort()),
+                new SealedVariables(properties.environmentKeyFile()),
+                new FunctionCredentials(
+                        credentials.accessKeyId(),
+                        credentials.secretAccessKey(),
+                        credentials.sessionToken() == null ? "" : credentials.sessionToken()),
+                logSink,
+                clock,
+                properties.region()));
+        return new Environments(factory, properties.environments().initTimeout());
+    }
+
+    @Bean
+    ConcurrencyGate concurrencyGate(InvocationProperties properties, FunctionCatalog functionView) {
+        return new ConcurrencyGate(properties.concurrency().accountLimit(), functionView::reservations);
+    }
+
+    @Bean
+    InvocationMetrics invocationMetrics(MeterRegistry registry) {
+        return new InvocationMetrics(registry);
+    }
+
+    @Bean
+    InvokeService invokeService(
+            InvocationProperties properties,
+            FunctionCatalog functionView,
+            ConcurrencyGate gate,
+            Environments environments,
+            InvocationMetrics metrics,
+            Clock clock) {
+        return new InvokeService(
+                functionView, gate, environments, metrics, clock, properties.region(), properties.accountId());
+    }
+}

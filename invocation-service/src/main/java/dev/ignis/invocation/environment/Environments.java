@@ -1,0 +1,137 @@
+package dev.ignis.invocation.environment;
+
+import dev.ignis.contracts.registry.FunctionSnapshot;
+import dev.ignis.invocation.environment.InvocationResult.FunctionError;
+import dev.ignis.invocation.runtimeapi.RuntimeApi.NextEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every execution environment of this service, pooled per function version. {@link #run} is the
+ * data plane: take a warm environment (or cold-start one), run the event, give it back.
+ */
+public final class Environments implements AutoCloseable {
+
+    /** How one run went: the result and what the response headers and metrics need. */
+    public record Run(InvocationResult result, boolean coldStart, String logTail, double initDurationMs) {}
+
+    private final EnvironmentFactory factory;
+    private final Duration initTimeout;
+    private final Map<String, EnvironmentPool> pools = new ConcurrentHashMap<>();
+
+    public Environments(EnvironmentFactory factory, Duration initTimeout) {
+        this.factory = factory;
+        this.initTimeout = initTimeout;
+    }
+
+    static String poolKey(FunctionSnapshot function) {
+        return function.functionName() + ":" + function.version();
+    }
+
+    private EnvironmentPool pool(FunctionSnapshot function) {
+        return pools.computeIfAbsent(poolKey(function), k -> new EnvironmentPool());
+    }
+
+    /** Runs {@code event} on {@code function}; the caller has admitted it under the concurrency limits. */
+    public Run run(FunctionSnapshot function, NextEvent event, boolean tail) {
+        EnvironmentPool pool = pool(function);
+        List<ExecutionEnvironment> stale = new ArrayList<>();
+        ExecutionEnvironment environment = pool.takeIdle(function.revisionId(), stale);
+        stale.forEach(e -> {
+            pool.forget(e);
+            e.kill("configuration changed");
+        });
+        boolean cold = environment == null;
+        InvocationLog log = new InvocationLog(tail);
+        if (cold) {
+            environment = factory.start(function, false);
+            pool.add(environment);
+            FunctionError initFailure = environment.awaitInit(initTimeout);
+            if (initFailure != null) {
+                environment.kill("init failed");
+                pool.forget(environment);
+                return new Run(initFailure, true, null, environment.initDurationMs());
+            }
+        }
+        try {
+            InvocationResult result = environment.invoke(event, log, Duration.ofSeconds(function.timeoutSeconds()));
+            return new Run(result, cold, log.tailBase64(), cold ? environment.initDurationMs() : 0);
+        } finally {
+            pool.release(environment);
+        }
+    }
+
+    /**
+     * Keeps {@code count} provisioned environments of {@code function} initialised: starts the
+     * missing ones and retires those of other configurations.
+     */
+    public void provision(FunctionSnapshot function, int count) {
+        EnvironmentPool pool = pool(function);
+        pool.evict(e -> e.provisioned() && !e.function().revisionId().equals(function.revisionId()))
+                .forEach(e -> e.kill("configuration changed"));
+        long current = pool.snapshot().stream()
+                .filter(e -> e.provisioned() && e.alive())
+                .filter(e -> e.function().revisionId().equals(function.revisionId()))
+                .count();
+        for (long i = current; i < count; i++) {
+            ExecutionEnvironment environment = factory.start(function, true);
+            pool.add(environment);
+            if (environment.awaitInit(initTimeout) != null) {
+                environment.kill("provisioned init failed");
+                pool.forget(environment);
+                return;
+            }
+            pool.release(environment);
+        }
+        if (current > count) {
+            AtomicLong surplus = new AtomicLong(current - count);
+            pool.evict(e -> e.provisioned() && surplus.getAndDecrement() > 0)
+                    .forEach(e -> e.kill("provisioned concurrency lowered"));
+        }
+    }
+
+    /** Shuts down idle on-demand environments idle for longer than {@code idleTimeout}. */
+    public int reap(Duration idleTimeout) {
+        long cutoff = System.nanoTime() - idleTimeout.toNanos();
+        int reaped = 0;
+        for (var entry : pools.entrySet()) {
+            List<ExecutionEnvironment> gone =
+                    entry.getValue().evict(e -> !e.provisioned() && e.idleSince() != 0 && e.idleSince() < cutoff);
+            gone.forEach(e -> e.kill("idle"));
+            reaped += gone.size();
+            if (entry.getValue().isEmpty()) {
+                pools.remove(entry.getKey(), entry.getValue());
+            }
+        }
+        return reaped;
+    }
+
+    /** Shuts down every environment of a function version that no longer exists. */
+    public void retire(String functionName, String version) {
+        EnvironmentPool pool = pools.remove(functionName + ":" + version);
+        if (pool != null) {
+            pool.evict(e -> true).forEach(e -> e.kill("function deleted"));
+        }
+    }
+
+    /** Environments alive now, by pool key. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        pools.forEach((key, pool) -> counts.put(key, pool.size()));
+        return counts;
+    }
+
+    public int total() {
+        return pools.values().stream().mapToInt(EnvironmentPool::size).sum();
+    }
+
+    @Override
+    public void close() {
+        pools.values().forEach(pool -> pool.snapshot().forEach(e -> e.kill("service stopping")));
+        pools.clear();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ignis.invocation.invoke;
+
+import dev.ignis.contracts.arn.FunctionRef;
+import dev.ignis.contracts.error.LambdaErrorType;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /2015-03-31/functions/{FunctionName}/invocations}, AWS's Invoke, on the wire as AWS has it. */
+@RestController
+class InvokeController {
+
+    /** Requests must be smaller than this (AWS: 6 MB for synchronous invokes). */
+    static final int MAX_REQUEST_BYTES = 6_291_456;
+
+    private static final int MAX_CLIENT_CONTEXT = 3583;
+    private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
+
+    private final InvokeService invokes;
+
+    InvokeController(InvokeService invokes) {
+        this.invokes = invokes;
+    }
+
+    @Operation(summary = "Invoke a function synchronously (RequestResponse) or check access (DryRun)")
+    @PostMapping("/2015-03-31/functions/{functionName}/invocations")
+    ResponseEntity<byte[]> invoke(
+            @PathVariable String functionName,
+            @RequestParam(name = "Qualifier", required = false) String qualifier,
+            @RequestHeader(name = "X-Amz-Invocation-Type", required = false) String invocationType,
+            @RequestHeader(name = "X-Amz-Log-Type", required = false) String logType,
+            @RequestHeader(name = "X-Amz-Client-Context", required = false) String clientContext,
+            @RequestHeader(name = "X-Amzn-Trace-Id", required = false) String traceId,
+            HttpServletRequest http)
+            throws IOException {
+        InvokeRequest request = new InvokeRequest(
+                FunctionRef.parse(functionName, qualifier),
+                InvokeRequest.InvocationType.of(invocationType),
+                tail(logType),
+                clientContext(clientContext),
+                traceId,
+                payload(http));
+        InvokeResponse response = invokes.invoke(request);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("x-amzn-RequestId", response.requestId());
+        headers.set("X-Amz-Executed-Version", response.executedVersion());
+        if (response.functionError() != null) {
+            headers.set("X-Amz-Function-Error", response.functionError());
+        }
+        if (response.logResult() != null) {
+            headers.set("X-Amz-Log-Result", response.logResult());
+        }
+        if (response.status() == 204) {
+            return ResponseEntity.status(204).headers(headers).build();
+        }
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return ResponseEntity.status(response.status()).headers(headers).body(response.body());
+    }
+
+    private static boolean tail(String logType) {
+        if (logType == null || logType.equals("None")) {
+            return false;
+        }
+        if (logType.equals("Tail")) {
+            return true;
+        }
+        throw InvokeException.validation("1 validation error detected: Value '" + logType
+                + "' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [Tail, None]");
+    }
+
+    private static String clientContext(String base64) {
+        if (base64 == null || base64.isEmpty()) {
+            return null;
+        }
+        if (base64.length() > MAX_CLIENT_CONTEXT) {
+            throw InvokeException.of(
+                    LambdaErrorType.INVALID_PARAMETER_VALUE,
+                    "Client context must be smaller than " + MAX_CLIENT_CONTEXT + " bytes.");
+        }
+        try {
+            String json = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+            PayloadValidator.requireJson(json.getBytes(StandardCharsets.UTF_8));
+            return json;
+        } catch (IllegalArgumentException | InvokeException e) {
+            throw InvokeException.of(
+                    LambdaErrorType.INVALID_REQUEST_CONTENT,
+                    "Client context must be a valid Base64-encoded JSON object.");
+        }
+    }
+
+    private static byte[] payload(HttpServletRequest http) throws IOException {
+        if (http.getContentLengthLong() >= MAX_REQUEST_BYTES) {
+            throw tooLarge();
+        }
+        byte[] body = http.getInputStream().readNBytes(MAX_REQUEST_BYTES);
+        if (body.length >= MAX_REQUEST_BYTES) {
+            throw tooLarge();
+        }
+        if (body.length == 0) {
+            return EMPTY_EVENT;
+        }
+        PayloadValidator.requireJson(body);
+        return body;
+    }
+
+    private static InvokeException tooLarge() {
+        return InvokeException.of(
+                LambdaErrorType.REQUEST_TOO_LARGE,
+                "Request must be smaller than " + MAX_REQUEST_BYTES + " bytes for the InvokeFunction operation");
+    }
+}

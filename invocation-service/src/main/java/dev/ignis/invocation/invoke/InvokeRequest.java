@@ -1,0 +1,32 @@
+package dev.ignis.invocation.invoke;
+
+import dev.ignis.contracts.arn.FunctionRef;
+
+/**
+ * An Invoke API call after parsing: which function, how, and with what.
+ *
+ * @param clientContext the base64 {@code X-Amz-Client-Context}, decoded to JSON text, or null
+ */
+public record InvokeRequest(
+        FunctionRef function, InvocationType type, boolean tail, String clientContext, String traceId, byte[] payload) {
+
+    public enum InvocationType {
+        REQUEST_RESPONSE,
+        EVENT,
+        DRY_RUN;
+
+        static InvocationType of(String header) {
+            if (header == null || header.isEmpty() || header.equals("RequestResponse")) {
+                return REQUEST_RESPONSE;
+            }
+            return switch (header) {
+                case "Event" -> EVENT;
+                case "DryRun" -> DRY_RUN;
+                default ->
+                    throw InvokeException.validation("1 validation error detected: Value '" + header
+                            + "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: "
+                            + "[Event, RequestResponse, DryRun]");
+            };
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ignis.invocation.metrics;
+
+import dev.ignis.contracts.registry.FunctionSnapshot;
+import dev.ignis.invocation.environment.Environments;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Lambda's CloudWatch metrics under Prometheus-friendly names, tagged by function and version:
+ * {@code lambda.invocations} (Invocations), {@code lambda.errors} (Errors), {@code lambda.throttles}
+ * (Throttles), {@code lambda.duration} (Duration), {@code lambda.concurrent.executions}
+ * (ConcurrentExecutions), {@code lambda.init.duration} (Init Duration of cold starts).
+ * Meters are looked up once per function version and kept.
+ */
+public final class InvocationMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Meters> meters = new ConcurrentHashMap<>();
+
+    public InvocationMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    private record Meters(
+            Counter invocations,
+            Counter errors,
+            Counter throttles,
+            Timer duration,
+            Timer initDuration,
+            AtomicInteger concurrent) {}
+
+    private Meters of(FunctionSnapshot function) {
+        return meters.computeIfAbsent(function.functionName() + ":" + function.version(), key -> {
+            Tags tags = Tags.of("function", function.functionName(), "version", function.version());
+            AtomicInteger concurrent = new AtomicInteger();
+            Gauge.builder("lambda.concurrent.executions", concurrent, AtomicInteger::get)
+                    .tags(tags)
+                    .register(registry);
+            return new Meters(
+                    registry.counter("lambda.invocations", tags),
+                    registry.counter("lambda.errors", tags),
+                    registry.counter("lambda.throttles", tags),
+                    Timer.builder("lambda.duration").tags(tags).register(registry),
+                    Timer.builder("lambda.init.duration").tags(tags).register(registry),
+                    concurrent);
+        });
+    }
+
+    public void throttled(FunctionSnapshot function) {
+        of(function).throttles().increment();
+    }
+
+    public void started(FunctionSnapshot function) {
+        Meters m = of(function);
+        m.invocations().increment();
+        m.concurrent().incrementAndGet();
+    }
+
+    /** @param run null when no environment could be started */
+    public void finished(FunctionSnapshot function, boolean failed, Environments.Run run) {
+        Meters m = of(function);
+        m.concurrent().decrementAndGet();
+        if (failed) {
+            m.errors().increment();
+        }
+        if (run != null && run.coldStart()) {
+            m.initDuration().record((long) (run.initDurationMs() * 1000), TimeUnit.MICROSECONDS);
+        }
+    }
+
+    public void duration(FunctionSnapshot function, long nanos) {
+        of(function).duration().record(nanos, TimeUnit.NANOSECONDS);
+    }
+}

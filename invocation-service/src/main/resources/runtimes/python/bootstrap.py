@@ -1,0 +1,187 @@
+"""Ignis's Python runtime: the Lambda Runtime API loop, standard library only.
+
+Loads the handler named by _HANDLER ("module.function", module paths with dots or slashes) from
+LAMBDA_TASK_ROOT, then serves events from AWS_LAMBDA_RUNTIME_API until the process is stopped.
+"""
+import http.client
+import importlib
+import json
+import logging
+import os
+import sys
+import time
+import traceback
+
+API = "/2018-06-01/runtime"
+
+
+class RuntimeApi:
+    def __init__(self, address):
+        host, _, port = address.rpartition(":")
+        self.host, self.port = host, int(port)
+        self.conn = None
+
+    def request(self, method, path, body=None, headers=None):
+        for attempt in (0, 1):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(self.host, self.port)
+            try:
+                self.conn.request(method, API + path, body=body, headers=headers or {})
+                response = self.conn.getresponse()
+                return response, response.read()
+            except (ConnectionError, http.client.HTTPException):
+                self.conn.close()
+                self.conn = None
+                if attempt:
+                    raise
+
+    def next(self):
+        return self.request("GET", "/invocation/next")
+
+    def respond(self, request_id, payload):
+        self.request("POST", "/invocation/%s/response" % request_id, payload,
+                     {"Content-Type": "application/json"})
+
+    def fail(self, path, error_type, payload):
+        self.request("POST", path, payload,
+                     {"Content-Type": "application/json", "Lambda-Runtime-Function-Error-Type": error_type})
+
+
+class CognitoIdentity:
+    def __init__(self, raw):
+        self.cognito_identity_id = raw.get("cognitoIdentityId")
+        self.cognito_identity_pool_id = raw.get("cognitoIdentityPoolId")
+
+
+class Client:
+    def __init__(self, raw):
+        self.installation_id = raw.get("installation_id")
+        self.app_title = raw.get("app_title")
+        self.app_version_name = raw.get("app_version_name")
+        self.app_version_code = raw.get("app_version_code")
+        self.app_package_name = raw.get("app_package_name")
+
+
+class ClientContext:
+    def __init__(self, raw):
+        self.client = Client(raw["client"]) if raw.get("client") else None
+        self.custom = raw.get("custom")
+        self.env = raw.get("env")
+
+
+class LambdaContext:
+    def __init__(self, request_id, deadline_ms, function_arn, client_context, identity):
+        self.aws_request_id = request_id
+        self.invoked_function_arn = function_arn
+        self.function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME")
+        self.function_version = os.environ.get("AWS_LAMBDA_FUNCTION_VERSION")
+        self.memory_limit_in_mb = os.environ.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE")
+        self.log_group_name = os.environ.get("AWS_LAMBDA_LOG_GROUP_NAME")
+        self.log_stream_name = os.environ.get("AWS_LAMBDA_LOG_STREAM_NAME")
+        self.client_context = ClientContext(json.loads(client_context)) if client_context else None
+        self.identity = CognitoIdentity(json.loads(identity) if identity else {})
+        self._deadline_ms = deadline_ms
+
+    def get_remaining_time_in_millis(self):
+        return max(0, self._deadline_ms - int(time.time() * 1000))
+
+
+class RequestIdFilter(logging.Filter):
+    request_id = ""
+
+    def filter(self, record):
+        record.aws_request_id = RequestIdFilter.request_id
+        return True
+
+
+def configure_logging():
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter(
+        "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s", "%Y-%m-%dT%H:%M:%S"))
+    handler.formatter.converter = time.gmtime
+    handler.addFilter(RequestIdFilter())
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(logging.WARNING)
+
+
+def error_body(error_type, message, stack=None, request_id=""):
+    return json.dumps({"errorMessage": message, "errorType": error_type, "requestId": request_id,
+                       "stackTrace": stack or []}).encode()
+
+
+def load_handler(spec):
+    try:
+        module_path, function_name = spec.rsplit(".", 1)
+    except ValueError:
+        return None, ("Runtime.MalformedHandlerName",
+                      "Bad handler '%s': not enough values to unpack (expected 2, got 1)" % spec)
+    module_name = module_path.replace("/", ".")
+    try:
+        module = importlib.import_module(module_name)
+    except SyntaxError as e:
+        return None, ("Runtime.UserCodeSyntaxError", "Syntax error in module '%s': %s" % (module_name, e))
+    except ImportError as e:
+        return None, ("Runtime.ImportModuleError", "Unable to import module '%s': %s" % (module_name, e))
+    except Exception as e:  # the module's own code failed at import
+        return None, (type(e).__name__, "%s" % e, traceback.format_list(traceback.extract_tb(e.__traceback__)))
+    handler = getattr(module, function_name, None)
+    if handler is None:
+        return None, ("Runtime.HandlerNotFound", "Handler '%s' missing on module '%s'" % (function_name, module_name))
+    return handler, None
+
+
+def main():
+    sys.stdout.reconfigure(line_buffering=True)
+    sys.stderr.reconfigure(line_buffering=True)
+    task_root = os.environ.get("LAMBDA_TASK_ROOT", os.getcwd())
+    version = "python%d.%d" % sys.version_info[:2]
+    for path in reversed([task_root, "/opt/python/lib/%s/site-packages" % version, "/opt/python"]):
+        if path not in sys.path:
+            sys.path.insert(0, path)
+    configure_logging()
+    api = RuntimeApi(os.environ["AWS_LAMBDA_RUNTIME_API"])
+
+    handler, failure = load_handler(os.environ.get("_HANDLER", ""))
+    if failure:
+        error_type, message = failure[0], failure[1]
+        stack = failure[2] if len(failure) > 2 else []
+        print("[ERROR] %s: %s" % (error_type, message), flush=True)
+        api.fail("/init/error", error_type, error_body(error_type, message, stack))
+        sys.exit(1)
+
+    while True:
+        response, body = api.next()
+        headers = response.headers
+        request_id = headers.get("Lambda-Runtime-Aws-Request-Id")
+        trace_id = headers.get("Lambda-Runtime-Trace-Id")
+        if trace_id:
+            os.environ["_X_AMZN_TRACE_ID"] = trace_id
+        RequestIdFilter.request_id = request_id
+        context = LambdaContext(request_id, int(headers.get("Lambda-Runtime-Deadline-Ms", "0")),
+                                headers.get("Lambda-Runtime-Invoked-Function-Arn"),
+                                headers.get("Lambda-Runtime-Client-Context"),
+                                headers.get("Lambda-Runtime-Cognito-Identity"))
+        try:
+            event = json.loads(body) if body else {}
+            result = handler(event, context)
+        except Exception as e:
+            stack = traceback.format_list(traceback.extract_tb(e.__traceback__)[1:])
+            error_type = type(e).__name__
+            print("[ERROR] %s: %s\nTraceback (most recent call last):\n%s" % (error_type, e, "".join(stack)),
+                  end="", flush=True)
+            api.fail("/invocation/%s/error" % request_id, error_type, error_body(error_type, str(e), stack, request_id))
+            continue
+        try:
+            payload = json.dumps(result).encode()
+        except (TypeError, ValueError) as e:
+            message = "Unable to marshal response: %s" % e
+            print("[ERROR] Runtime.MarshalError: %s" % message, flush=True)
+            api.fail("/invocation/%s/error" % request_id, "Runtime.MarshalError",
+                     error_body("Runtime.MarshalError", message, [], request_id))
+            continue
+        api.respond(request_id, payload)
+
+
+if __name__ == "__main__":
+    main()

@@ -134,10 +134,21 @@ final class EnvironmentLogs {
         current = invocation;
     }
 
-    /** Dispatches what the runtime wrote before answering, so its lines land before END. */
+    /**
+     * Dispatches what the runtime wrote before answering, so its lines land before END. A last
+     * line without a newline counts as one too: a logger call is one log event on Lambda, newline
+     * or not.
+     */
     void settle() {
-        if (source != null && !ended) {
-            drain();
+        if (source == null || ended) {
+            return;
+        }
+        drain();
+        synchronized (partial) {
+            if (partial.size() > 0) {
+                line(partial.toString(StandardCharsets.UTF_8));
+                partial.reset();
+            }
         }
     }
 

@@ -37,7 +37,7 @@ public final class ExecutionEnvironment implements RuntimeApi {
     private volatile Invocation current;
     private volatile FunctionError initFailure;
     private volatile long initDurationNanos;
-    private boolean reportInitDuration = true;
+    private boolean reportInitDuration;
     private Process process;
     private RuntimeApiServer server;
     private CgroupHandle cgroup;
@@ -47,6 +47,8 @@ public final class ExecutionEnvironment implements RuntimeApi {
         this.function = function;
         this.provisioned = provisioned;
         this.logs = logs;
+        // Provisioned environments initialise ahead of any invoke; their REPORT has no Init Duration.
+        this.reportInitDuration = !provisioned;
     }
 
     /** Wires the started process in; from here its exit ends the environment. */

@@ -24,6 +24,7 @@ class InvokeController {
     static final int MAX_REQUEST_BYTES = 6_291_456;
 
     private static final int MAX_CLIENT_CONTEXT = 3583;
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final InvokeService invokes;
@@ -99,11 +100,11 @@ class InvokeController {
     }
 
     private static byte[] payload(HttpServletRequest http) throws IOException {
-        if (http.getContentLengthLong() >= MAX_REQUEST_BYTES) {
-            throw tooLarge();
-        }
         byte[] body = http.getInputStream().readNBytes(MAX_REQUEST_BYTES);
         if (body.length >= MAX_REQUEST_BYTES) {
+            // Read on (within reason) so the client sees our answer rather than a broken pipe.
+            http.getInputStream()
+                    .skipNBytes(Math.min(Math.max(0, http.getContentLengthLong() - body.length), DRAIN_LIMIT));
             throw tooLarge();
         }
         if (body.length == 0) {

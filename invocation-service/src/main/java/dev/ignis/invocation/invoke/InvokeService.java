@@ -84,7 +84,9 @@ public final class InvokeService {
                     request.clientContext(),
                     null,
                     request.payload());
+            long start = System.nanoTime();
             Environments.Run run = environments.run(function, event, request.tail());
+            metrics.duration(function, System.nanoTime() - start);
             boolean failed = run.result() instanceof InvocationResult.FunctionError;
             metrics.finished(function, failed, run);
             return new InvokeResponse(

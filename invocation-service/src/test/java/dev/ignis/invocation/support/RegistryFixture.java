@@ -1,6 +1,7 @@
 package dev.ignis.invocation.support;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ignis.contracts.registry.AliasSnapshot;
 import dev.ignis.contracts.registry.ConcurrencySnapshot;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.contracts.registry.ProvisionedConcurrencySnapshot;
@@ -134,6 +135,21 @@ public final class RegistryFixture implements AutoCloseable {
                 ResourceType.PROVISIONED_CONCURRENCY,
                 qualified,
                 new ProvisionedConcurrencySnapshot(qualified, version, count));
+    }
+
+    public void alias(String function, String alias, String version, Map<String, Double> weights) {
+        String aliasArn = arn(function) + ":" + alias;
+        publish(
+                ResourceType.ALIAS,
+                aliasArn,
+                new AliasSnapshot(
+                        alias,
+                        aliasArn,
+                        function,
+                        version,
+                        weights,
+                        "",
+                        UUID.randomUUID().toString()));
     }
 
     String seal(Map<String, String> variables) {

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import java.util.Base64;
+import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -137,11 +140,14 @@ class StackIT {
     void aFunctionCreatedThroughTheGatewayReachesEveryServicesView() throws Exception {
         assertThat(lambda.listFunctions().functions()).isEmpty();
 
-        byte[] zip = zipOf("lambda_function.py", "def lambda_handler(e, c):\n    return e\n");
+        byte[] zip = zipOf(
+                "lambda_function.py",
+                "import os\ndef lambda_handler(e, c):\n    return {'event': e, 'greeting': os.environ['GREETING']}\n");
         CreateFunctionResponse created = lambda.createFunction(b -> b.functionName("e2e-hello")
                 .runtime(Runtime.PYTHON3_12)
                 .handler("lambda_function.lambda_handler")
                 .role("arn:aws:iam::000000000000:role/lambda")
+                .environment(e -> e.variables(Map.of("GREETING", "hello from the registry")))
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))));
         String arn = created.functionArn();
         assertThat(arn).isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:e2e-hello");
@@ -160,6 +166,22 @@ class StackIT {
 
     @Test
     @Order(4)
+    void aFunctionCreatedThroughTheGatewayRunsThroughTheGateway() {
+        InvokeResponse response = lambda.invoke(b -> b.functionName("e2e-hello")
+                .logType(LogType.TAIL)
+                .payload(SdkBytes.fromUtf8String("{\"from\":\"e2e\"}")));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.functionError()).isNull();
+        assertThat(response.executedVersion()).isEqualTo("$LATEST");
+        assertThat(response.payload().asUtf8String())
+                .isEqualTo("{\"event\": {\"from\": \"e2e\"}, \"greeting\": \"hello from the registry\"}");
+        assertThat(new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8))
+                .contains("START RequestId: " + response.responseMetadata().requestId())
+                .contains("Init Duration");
+    }
+
+    @Test
+    @Order(5)
     void aDeleteReachesEveryServiceAsATombstone() throws Exception {
         Map<String, Long> before = new HashMap<>();
         for (String service : VIEW_SERVICES) {
@@ -180,7 +202,7 @@ class StackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSecondStackInTheSameHomeIsRefusedWithoutTouchingTheFirst() {
         LaunchOptions again = stack.options();
         assertThatThrownBy(() -> IgnisStack.start(again, line -> {})).hasMessageContaining("Ignis is already running");
@@ -188,7 +210,7 @@ class StackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void closingTheStackLeavesNoProcessAndNoBoundPort() {
         List<ProcessHandle> processes = new ArrayList<>();
         stack.components().forEach(c -> {

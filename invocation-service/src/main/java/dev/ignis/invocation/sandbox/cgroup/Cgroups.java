@@ -94,7 +94,7 @@ public final class Cgroups {
     }
 
     /** 1024 shares is one core's weight; at least 2, the kernel's minimum. */
-    static long cpuShares(int memoryMb) {
+    public static long cpuShares(int memoryMb) {
         return Math.max(2, Math.round(1024.0 * memoryMb / MB_PER_VCPU));
     }
 

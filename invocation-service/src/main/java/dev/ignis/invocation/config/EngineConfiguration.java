@@ -72,7 +72,8 @@ class EngineConfiguration {
                 cgroups,
                 new ManagedRuntimes(properties.runtimes()),
                 new CodeCache(work, new RegistryCodeSource(properties.registryUrl())),
-                RuntimeFiles.install(work.resolve("runtimes")),
+                RuntimeFiles.install(
+                        work.resolve("runtimes"), properties.runtimes().python()),
                 Files.createDirectories(work.resolve("scratch")),
                 new PortAllocator(
                         properties.environments().firstRuntimeApiPort(),

@@ -12,7 +12,6 @@ import dev.ignis.invocation.environment.InvocationResult;
 import dev.ignis.invocation.metrics.InvocationMetrics;
 import dev.ignis.invocation.runtimeapi.RuntimeApi.NextEvent;
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -48,7 +47,7 @@ public final class InvokeService {
     }
 
     public InvokeResponse invoke(InvokeRequest request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         FunctionSnapshot function = catalog.route(
                         request.function(), ThreadLocalRandom.current().nextDouble())
                 .orElseThrow(() -> InvokeException.of(
@@ -107,7 +106,7 @@ public final class InvokeService {
     /** An X-Ray style trace header for invokes that came without one. */
     private String traceId() {
         long seconds = clock.millis() / 1000;
-        String random = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String random = RequestIds.next().replace("-", "").substring(0, 24);
         return "Root=1-" + Long.toHexString(seconds) + "-" + random + ";Parent=" + random.substring(0, 16)
                 + ";Sampled=0";
     }

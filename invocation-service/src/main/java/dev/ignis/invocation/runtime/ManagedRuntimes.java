@@ -39,10 +39,13 @@ public final class ManagedRuntimes {
             return Optional.empty();
         }
         if (PYTHON.matcher(runtime).matches()) {
-            return Optional.of(new RuntimeLaunch(
-                    List.of(python.toString(), paths.runtimeDir() + "/python/bootstrap.py"),
-                    executionEnv(runtime),
-                    List.of()));
+            // -S: no site module (Lambda functions bring their packages); the bootstrap is imported,
+            // not run as a script, so its precompiled bytecode is used; its directory leaves sys.path
+            // again so it cannot shadow a function's own modules.
+            String start = "import sys;sys.path.insert(0,'" + paths.runtimeDir() + "/python');import bootstrap;"
+                    + "sys.path.pop(0);bootstrap.main()";
+            return Optional.of(
+                    new RuntimeLaunch(List.of(python.toString(), "-S", "-c", start), executionEnv(runtime), List.of()));
         }
         if (NODE.matcher(runtime).matches()) {
             Map<String, String> env = executionEnv(runtime);

@@ -18,7 +18,38 @@ public final class RuntimeFiles {
 
     private RuntimeFiles() {}
 
-    public static Path install(Path target) throws IOException {
+    /**
+     * Installs the files and precompiles the Python bootstrap with {@code python}, so that no cold
+     * start compiles it again (the sandbox mounts it read-only).
+     */
+    public static Path install(Path target, String python) throws IOException {
+        install(target);
+        Path sources = target.resolve("python");
+        if (Files.isExecutable(Path.of(python)) && Files.isDirectory(sources)) {
+            try {
+                Process compile = new ProcessBuilder(python, "-m", "compileall", "-q", sources.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                compile.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                makeReadable(sources);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return target;
+    }
+
+    private static void makeReadable(Path tree) throws IOException {
+        try (var paths = Files.walk(tree)) {
+            for (Path path : paths.toList()) {
+                Files.setPosixFilePermissions(
+                        path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
+    static Path install(Path target) throws IOException {
         Files.createDirectories(target);
         Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:runtimes/**");
         for (Resource resource : resources) {

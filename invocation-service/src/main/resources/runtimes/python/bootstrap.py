@@ -7,7 +7,6 @@ paid on each cold start: traceback is only imported when something fails.
 """
 import importlib
 import json
-import logging
 import os
 import socket
 import sys
@@ -116,15 +115,18 @@ class LambdaContext:
         return max(0, self._deadline_ms - int(time.time() * 1000))
 
 
-class RequestIdFilter(logging.Filter):
+class Invocation:
     request_id = ""
 
-    def filter(self, record):
-        record.aws_request_id = RequestIdFilter.request_id
-        return True
 
+def configure_logging(logging):
+    """Lambda's root logger format: level, UTC time, request id, message."""
 
-def configure_logging():
+    class RequestIdFilter(logging.Filter):
+        def filter(self, record):
+            record.aws_request_id = Invocation.request_id
+            return True
+
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter(
         "[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t%(message)s", "%Y-%m-%dT%H:%M:%S"))
@@ -133,6 +135,26 @@ def configure_logging():
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(logging.WARNING)
+
+
+class ConfigureLoggingOnImport:
+    """Importing logging costs more than the rest of this runtime; functions that never use it
+    should not pay. The root logger is set up the moment the function first imports logging."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "logging":
+            return None
+        sys.meta_path.remove(self)
+        from importlib.machinery import PathFinder
+        spec = PathFinder.find_spec(name, path)
+        load = spec.loader.exec_module
+
+        def exec_module(module):
+            load(module)
+            configure_logging(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 def error_body(error_type, message, stack=None, request_id=""):
@@ -170,7 +192,7 @@ def main():
     for path in reversed([task_root, "/opt/python/lib/%s/site-packages" % version, "/opt/python"]):
         if path not in sys.path:
             sys.path.insert(0, path)
-    configure_logging()
+    sys.meta_path.insert(0, ConfigureLoggingOnImport())
     api = RuntimeApi(os.environ["AWS_LAMBDA_RUNTIME_API"])
 
     handler, failure = load_handler(os.environ.get("_HANDLER", ""))
@@ -187,7 +209,7 @@ def main():
         trace_id = headers.get("lambda-runtime-trace-id")
         if trace_id:
             os.environ["_X_AMZN_TRACE_ID"] = trace_id
-        RequestIdFilter.request_id = request_id
+        Invocation.request_id = request_id
         context = LambdaContext(request_id, int(headers.get("lambda-runtime-deadline-ms", "0")),
                                 headers.get("lambda-runtime-invoked-function-arn"),
                                 headers.get("lambda-runtime-client-context"),

@@ -28,6 +28,8 @@ class PythonRuntimeIT extends EngineIT {
                 global calls
                 calls += 1
                 print("describing", context.aws_request_id)
+                import logging
+                logging.getLogger("app").warning("warned %d", calls)
                 return {
                     "calls": calls,
                     "requestId": context.aws_request_id,
@@ -128,6 +130,7 @@ class PythonRuntimeIT extends EngineIT {
         assertThat(response.responseMetadata().requestId()).isEqualTo(requestId);
         assertThat(log).contains("START RequestId: " + requestId + " Version: $LATEST");
         assertThat(log).contains("describing " + requestId);
+        assertThat(log).containsPattern("\\[WARNING]\t\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\t" + requestId + "\twarned 1");
         assertThat(log).contains("END RequestId: " + requestId);
         assertThat(log)
                 .containsPattern("REPORT RequestId: " + requestId

@@ -57,12 +57,28 @@ public final class Environments implements AutoCloseable {
                 return new Run(initFailure, true, null, environment.initDurationMs());
             }
         }
+        InvocationResult result;
         try {
-            InvocationResult result = environment.invoke(event, log, Duration.ofSeconds(function.timeoutSeconds()));
-            return new Run(result, cold, log.tailBase64(), cold ? environment.initDurationMs() : 0);
+            result = environment.invoke(event, log, Duration.ofSeconds(function.timeoutSeconds()));
         } finally {
             pool.release(environment);
         }
+        if (result == null) {
+            // The idle environment was exiting as the event arrived (a runtime that quits after an
+            // error): nothing ran, so the event goes to a fresh environment.
+            return cold ? exited(event, environment) : run(function, event, tail);
+        }
+        return new Run(result, cold, log.tailBase64(), cold ? environment.initDurationMs() : 0);
+    }
+
+    private static Run exited(NextEvent event, ExecutionEnvironment environment) {
+        return new Run(
+                FunctionError.of(
+                        "Runtime.ExitError",
+                        "RequestId: " + event.requestId() + " Error: Runtime exited without providing a reason"),
+                true,
+                null,
+                environment.initDurationMs());
     }
 
     /**

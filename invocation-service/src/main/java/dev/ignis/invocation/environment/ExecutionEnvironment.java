@@ -103,7 +103,11 @@ public final class ExecutionEnvironment implements RuntimeApi {
         }
     }
 
-    /** Runs one event to its end. Callers serialise: an environment runs one invocation at a time. */
+    /**
+     * Runs one event to its end. Callers serialise: an environment runs one invocation at a time.
+     * Returns null when the runtime died before it took the event (it was idle, but exiting): the
+     * event was never delivered and may go to another environment.
+     */
     InvocationResult invoke(NextEvent event, InvocationLog log, Duration timeout) {
         Invocation invocation = new Invocation(event, log);
         state = new EnvironmentState.Invoking(invocation);
@@ -117,6 +121,10 @@ public final class ExecutionEnvironment implements RuntimeApi {
             result = await(invocation, timeout);
         }
         long durationNanos = System.nanoTime() - start;
+        if (invocation.dispatchedNanos() == 0 && !alive()) {
+            logs.end();
+            return null;
+        }
         logs.settle();
         logs.line("END RequestId: " + event.requestId());
         logs.line(report(event.requestId(), durationNanos));
@@ -256,6 +264,10 @@ public final class ExecutionEnvironment implements RuntimeApi {
         Invocation invocation = current;
         String requestId = invocation != null ? invocation.requestId() : "";
         FunctionError failure = exitError(requestId, exitReason(exitValue));
+        Invocation queued = pending.poll();
+        logs.close();
+        // Dead first: whoever wakes up below must already see it.
+        die("exited: " + exitReason(exitValue));
         if (!initialized.isDone()) {
             initDurationNanos = System.nanoTime() - startedNanos;
             initialized.complete(initFailure != null ? initFailure : failure);
@@ -263,12 +275,9 @@ public final class ExecutionEnvironment implements RuntimeApi {
         if (invocation != null) {
             invocation.complete(failure);
         }
-        Invocation queued = pending.poll();
         if (queued != null && queued != SHUTDOWN) {
             queued.complete(failure);
         }
-        logs.close();
-        die("exited: " + exitReason(exitValue));
     }
 
     private String exitReason(int exitValue) {

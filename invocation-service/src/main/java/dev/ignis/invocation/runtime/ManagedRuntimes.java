@@ -63,8 +63,13 @@ public final class ManagedRuntimes {
                     List.of(node.toString(), paths.runtimeDir() + "/node/bootstrap.mjs"), env, homeOf(node)));
         }
         if (runtime.equals("java17") || runtime.equals("java21")) {
-            String classPath =
-                    String.join(":", paths.runtimeDir() + "/java/*", paths.taskRoot(), paths.taskRoot() + "/lib/*");
+            // Lambda's order: the runtime, the function's classes and jars, then layers' java/lib jars.
+            String classPath = String.join(
+                    ":",
+                    paths.runtimeDir() + "/java/*",
+                    paths.taskRoot(),
+                    paths.taskRoot() + "/lib/*",
+                    paths.opt() + "/java/lib/*");
             return Optional.of(new RuntimeLaunch(
                     List.of(
                             javaHome.resolve("bin/java").toString(),

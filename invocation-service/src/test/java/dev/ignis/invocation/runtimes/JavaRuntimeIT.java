@@ -2,6 +2,7 @@ package dev.ignis.invocation.runtimes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignis.invocation.fixtures.Chores;
 import dev.ignis.invocation.fixtures.Greeter;
 import dev.ignis.invocation.fixtures.Upcaser;
 import dev.ignis.invocation.support.EngineIT;
@@ -30,11 +31,47 @@ class JavaRuntimeIT extends EngineIT {
         Packages zip = Packages.zip();
         try (Stream<Path> files = Files.walk(CLASSES.resolve("dev/ignis/invocation/fixtures"))) {
             files.filter(f -> f.toString().endsWith(".class"))
+                    .filter(f -> !f.toString().contains("/layer/"))
                     .forEach(f -> zip.copy(CLASSES.relativize(f).toString(), f));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         return zip;
+    }
+
+    /** A layer with {@code java/lib/shared.jar}, which Lambda puts on a Java function's classpath. */
+    private static byte[] sharedLayer() throws java.io.IOException {
+        java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(jar)) {
+            String entry = "dev/ignis/invocation/fixtures/layer/Shared.class";
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            out.write(Files.readAllBytes(CLASSES.resolve(entry)));
+            out.closeEntry();
+        }
+        return Packages.zip().file("java/lib/shared.jar", jar.toByteArray()).bytes();
+    }
+
+    @Test
+    void java21TimesOutRunsOutOfMemoryAndUsesLayers() throws Exception {
+        String name = unique("java-chores");
+        deploy(registry()
+                .function(
+                        name, "java21", Chores.class.getName(), handlerClasses().bytes())
+                .memory(256)
+                .timeout(2)
+                .layer("shared", sharedLayer()));
+        assertThat(invoke(name, "{\"chore\":\"layer\"}").payload().asUtf8String())
+                .isEqualTo("\"from the layer\"");
+
+        JsonNode timedOut = json(invoke(name, "{\"chore\":\"sleep\",\"ms\":5000}"));
+        assertThat(timedOut.get("errorType").asString()).isEqualTo("Sandbox.Timedout");
+        assertThat(timedOut.get("errorMessage").asString()).endsWith("Task timed out after 2.00 seconds");
+
+        InvokeResponse oom = invoke(name, "{\"chore\":\"allocate\",\"mb\":600}");
+        assertThat(oom.functionError()).isEqualTo("Unhandled");
+        assertThat(json(oom).get("errorType").asString()).containsAnyOf("OutOfMemoryError", "Runtime.OutOfMemory");
+        assertThat(invoke(name, "{\"chore\":\"idle\"}").payload().asUtf8String())
+                .isEqualTo("\"idle\"");
     }
 
     private static JsonNode json(InvokeResponse response) {

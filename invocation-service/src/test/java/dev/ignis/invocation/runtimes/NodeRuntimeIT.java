@@ -114,6 +114,46 @@ class NodeRuntimeIT extends EngineIT {
     }
 
     @Test
+    void timesOutRunsOutOfMemoryAndFindsLayerModules() {
+        String name = unique("node-chores");
+        deploy(registry()
+                .function(
+                        name,
+                        "nodejs20.x",
+                        "index.handler",
+                        Packages.zip()
+                                .file(
+                                        "index.js",
+                                        """
+                                        const shared = require("shared");
+                                        exports.handler = async (event) => {
+                                          if (event.chore === "sleep") await new Promise((r) => setTimeout(r, event.ms));
+                                          if (event.chore === "allocate") {
+                                            const blocks = [];
+                                            for (let i = 0; i < event.mb; i++) blocks.push(Buffer.alloc(1024 * 1024, 1));
+                                            return blocks.length;
+                                          }
+                                          return shared.value;
+                                        };
+                                        """)
+                                .bytes())
+                .timeout(1)
+                .memory(128)
+                .layer(
+                        "shared",
+                        Packages.zip()
+                                .file("nodejs/node_modules/shared/index.js", "exports.value = 'from the layer';\n")
+                                .bytes()));
+        assertThat(invoke(name, "{}").payload().asUtf8String()).isEqualTo("\"from the layer\"");
+        JsonNode timedOut = json(invoke(name, "{\"chore\":\"sleep\",\"ms\":3000}"));
+        assertThat(timedOut.get("errorType").asString()).isEqualTo("Sandbox.Timedout");
+        assertThat(timedOut.get("errorMessage").asString()).endsWith("Task timed out after 1.00 seconds");
+        JsonNode oom = json(invoke(name, "{\"chore\":\"allocate\",\"mb\":400}"));
+        assertThat(oom.get("errorType").asString()).isEqualTo("Runtime.OutOfMemory");
+        assertThat(invoke(name, "{}").payload().asUtf8String()).isEqualTo("\"from the layer\"");
+    }
+
+    @Test
     void aMissingHandlerFailsInit() {
         String name = deploy("nodejs20.x", "index.nope", Packages.zip().file("index.js", "exports.handler = 1;\n"));
         JsonNode body = json(invoke(name, "{}"));

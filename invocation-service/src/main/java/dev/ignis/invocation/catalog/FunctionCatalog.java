@@ -77,6 +77,13 @@ public final class FunctionCatalog {
         return resolve(ref);
     }
 
+    /** The version an alias points at, if {@code ref} names a known alias. */
+    public Optional<String> aliasTarget(FunctionRef ref) {
+        return ref.qualifier()
+                .map(q -> aliases.get(ref.toUnqualifiedArn(region, accountId) + ":" + q))
+                .map(AliasSnapshot::functionVersion);
+    }
+
     /** Reserved concurrency by unqualified function ARN: a live view. */
     public Map<String, Integer> reservations() {
         return reservations;

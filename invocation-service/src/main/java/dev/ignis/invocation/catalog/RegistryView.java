@@ -5,7 +5,9 @@ import dev.ignis.contracts.registry.ConcurrencySnapshot;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.contracts.registry.ProvisionedConcurrencySnapshot;
 import dev.ignis.contracts.registry.RegistryChange;
+import dev.ignis.contracts.registry.ResourceType;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,7 +47,15 @@ public class RegistryView implements Consumer<Message<Object>>, HealthIndicator 
 
     @Override
     public void accept(Message<Object> message) {
-        RegistryRecord record = RegistryRecord.of(message);
+        offer(RegistryRecord.of(message));
+    }
+
+    /** Applies a record fetched from the registry's read-through endpoint, unless already newer. */
+    void offer(String key, ResourceType type, long sequence, byte[] value) {
+        offer(new RegistryRecord(key, type, sequence, Optional.of(value)));
+    }
+
+    private synchronized void offer(RegistryRecord record) {
         Long seen = appliedSequence.get(record.key());
         if (seen == null || seen < record.sequence()) {
             apply(record);

@@ -1,6 +1,8 @@
 package dev.ignis.invocation.config;
 
 import dev.ignis.invocation.catalog.FunctionCatalog;
+import dev.ignis.invocation.catalog.ReadThrough;
+import dev.ignis.invocation.catalog.RegistryView;
 import dev.ignis.invocation.code.CodeCache;
 import dev.ignis.invocation.code.RegistryCodeSource;
 import dev.ignis.invocation.concurrency.ConcurrencyGate;
@@ -100,14 +102,20 @@ class EngineConfiguration {
     }
 
     @Bean
+    ReadThrough readThrough(InvocationProperties properties, FunctionCatalog functionView, RegistryView registryView) {
+        return new ReadThrough(
+                functionView, registryView, properties.registryUrl(), properties.region(), properties.accountId());
+    }
+
+    @Bean
     InvokeService invokeService(
             InvocationProperties properties,
-            FunctionCatalog functionView,
+            ReadThrough readThrough,
             ConcurrencyGate gate,
             Environments environments,
             InvocationMetrics metrics,
             Clock clock) {
         return new InvokeService(
-                functionView, gate, environments, metrics, clock, properties.region(), properties.accountId());
+                readThrough, gate, environments, metrics, clock, properties.region(), properties.accountId());
     }
 }

@@ -2,7 +2,7 @@ package dev.ignis.invocation.invoke;
 
 import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.contracts.registry.FunctionSnapshot;
-import dev.ignis.invocation.catalog.FunctionCatalog;
+import dev.ignis.invocation.catalog.ReadThrough;
 import dev.ignis.invocation.concurrency.ConcurrencyGate;
 import dev.ignis.invocation.concurrency.ConcurrencyGate.Permit;
 import dev.ignis.invocation.concurrency.ConcurrencyGate.ThrottledException;
@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class InvokeService {
 
-    private final FunctionCatalog catalog;
+    private final ReadThrough catalog;
     private final ConcurrencyGate gate;
     private final Environments environments;
     private final InvocationMetrics metrics;
@@ -30,7 +30,7 @@ public final class InvokeService {
     private final String accountId;
 
     public InvokeService(
-            FunctionCatalog catalog,
+            ReadThrough catalog,
             ConcurrencyGate gate,
             Environments environments,
             InvocationMetrics metrics,

@@ -78,6 +78,17 @@ class InvokeApiIT extends EngineIT {
     }
 
     @Test
+    void aFunctionTheViewHasNotSeenYetIsReadThroughFromTheRegistry() {
+        String name = unique("api-fresh");
+        spec(name, "fresh").commitUnpublished();
+        assertThat(functionView.resolve(dev.ignis.contracts.arn.FunctionRef.of(name)))
+                .isEmpty();
+        assertThat(invoke(name, "{}").payload().asUtf8String()).contains("\"tag\": \"fresh\"");
+        assertThat(functionView.resolve(dev.ignis.contracts.arn.FunctionRef.of(name)))
+                .isPresent();
+    }
+
+    @Test
     void badJsonIsInvalidRequestContent() throws Exception {
         String name = unique("api");
         deploy(spec(name, "a"));

@@ -72,8 +72,28 @@ public final class RegistryFixture implements AutoCloseable {
             }
             exchange.close();
         });
+        server.createContext("/ignis/v1/registry/changes", exchange -> {
+            String key = java.net.URLDecoder.decode(
+                    exchange.getRequestURI().getRawQuery().substring("key=".length()), StandardCharsets.UTF_8);
+            Latest latest = this.latest.get(key);
+            if (latest == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.getResponseHeaders()
+                        .add(RegistryChangeHeaders.RESOURCE_TYPE, latest.type().name());
+                exchange.getResponseHeaders().add(RegistryChangeHeaders.SEQUENCE, Long.toString(latest.sequence()));
+                exchange.sendResponseHeaders(200, latest.value().length);
+                exchange.getResponseBody().write(latest.value());
+            }
+            exchange.close();
+        });
         server.start();
     }
+
+    /** What the registry's read-through endpoint answers for a key. */
+    private record Latest(ResourceType type, long sequence, byte[] value) {}
+
+    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
@@ -100,10 +120,23 @@ public final class RegistryFixture implements AutoCloseable {
     }
 
     void publish(ResourceType type, String arn, Object snapshot) {
+        record(type, arn, snapshot, true);
+    }
+
+    /** Records the change as committed but does not publish it: only read-through can find it. */
+    void commitUnpublished(ResourceType type, String arn, Object snapshot) {
+        record(type, arn, snapshot, false);
+    }
+
+    private void record(ResourceType type, String arn, Object snapshot, boolean publish) {
         long seq = sequence.incrementAndGet();
         RegistryChange<Object> change =
                 new RegistryChange<>(seq, type, arn, UUID.randomUUID().toString(), Instant.now(), snapshot);
-        send(type, change.key(), seq, json.writeValueAsBytes(change));
+        byte[] value = json.writeValueAsBytes(change);
+        latest.put(change.key(), new Latest(type, seq, value));
+        if (publish) {
+            send(type, change.key(), seq, value);
+        }
     }
 
     public void tombstone(ResourceType type, String arn) {
@@ -253,6 +286,13 @@ public final class RegistryFixture implements AutoCloseable {
         public FunctionSnapshot publish() {
             FunctionSnapshot snapshot = snapshot("$LATEST");
             registry.publish(ResourceType.FUNCTION, arn(name), snapshot);
+            return snapshot;
+        }
+
+        /** Commits {@code $LATEST} without publishing it, as if the outbox had not relayed it yet. */
+        public FunctionSnapshot commitUnpublished() {
+            FunctionSnapshot snapshot = snapshot("$LATEST");
+            registry.commitUnpublished(ResourceType.FUNCTION, arn(name), snapshot);
             return snapshot;
         }
 

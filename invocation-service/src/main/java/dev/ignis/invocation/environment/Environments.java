@@ -134,6 +134,21 @@ public final class Environments implements AutoCloseable {
         }
     }
 
+    /** Busy provisioned environments over all provisioned ones of a version (0 when it has none). */
+    public double provisionedUtilization(String functionName, String version) {
+        EnvironmentPool pool = pools.get(functionName + ":" + version);
+        if (pool == null) {
+            return 0;
+        }
+        List<ExecutionEnvironment> provisioned = pool.snapshot().stream()
+                .filter(ExecutionEnvironment::provisioned)
+                .toList();
+        long busy = provisioned.stream()
+                .filter(e -> e.state() instanceof EnvironmentState.Invoking)
+                .count();
+        return provisioned.isEmpty() ? 0 : (double) busy / provisioned.size();
+    }
+
     /** Environments alive now, by pool key. */
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new java.util.TreeMap<>();

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Lambda's CloudWatch metrics under Prometheus-friendly names, tagged by function and version:
  * {@code lambda.invocations} (Invocations), {@code lambda.errors} (Errors), {@code lambda.throttles}
  * (Throttles), {@code lambda.duration} (Duration), {@code lambda.concurrent.executions}
- * (ConcurrentExecutions), {@code lambda.init.duration} (Init Duration of cold starts).
+ * (ConcurrentExecutions), {@code lambda.provisioned.concurrency.utilization}
+ * (ProvisionedConcurrencyUtilization), {@code lambda.init.duration} (Init Duration of cold starts).
  * Meters are looked up once per function version and kept.
  */
 public final class InvocationMetrics {
@@ -51,6 +52,19 @@ public final class InvocationMetrics {
                     Timer.builder("lambda.init.duration").tags(tags).register(registry),
                     concurrent);
         });
+    }
+
+    /**
+     * Registers {@code lambda.provisioned.concurrency.utilization} (ProvisionedConcurrencyUtilization)
+     * for a version with provisioned concurrency; registering it again is a no-op.
+     */
+    public void provisioned(FunctionSnapshot function, Environments environments) {
+        Gauge.builder(
+                        "lambda.provisioned.concurrency.utilization",
+                        environments,
+                        e -> e.provisionedUtilization(function.functionName(), function.version()))
+                .tags(Tags.of("function", function.functionName(), "version", function.version()))
+                .register(registry);
     }
 
     public void throttled(FunctionSnapshot function) {

@@ -6,6 +6,7 @@ import dev.ignis.contracts.registry.ProvisionedConcurrencySnapshot;
 import dev.ignis.invocation.catalog.FunctionCatalog;
 import dev.ignis.invocation.config.InvocationProperties;
 import dev.ignis.invocation.environment.Environments;
+import dev.ignis.invocation.metrics.InvocationMetrics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,11 +28,17 @@ class EnvironmentKeeper implements SmartLifecycle {
     private final FunctionCatalog catalog;
     private final Environments environments;
     private final InvocationProperties.Environments settings;
+    private final InvocationMetrics metrics;
     private final Map<String, FunctionSnapshot> provisionedNow = new HashMap<>();
     private volatile Thread thread;
     private long lastReapNanos = System.nanoTime();
 
-    EnvironmentKeeper(FunctionCatalog functionView, Environments environments, InvocationProperties properties) {
+    EnvironmentKeeper(
+            FunctionCatalog functionView,
+            Environments environments,
+            InvocationProperties properties,
+            InvocationMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = functionView;
         this.environments = environments;
         this.settings = properties.environments();
@@ -68,6 +75,7 @@ class EnvironmentKeeper implements SmartLifecycle {
         for (ProvisionedConcurrencySnapshot config : catalog.provisioned().values()) {
             catalog.resolve(FunctionRef.parse(config.functionArn())).ifPresent(function -> {
                 environments.provision(function, config.requestedProvisionedConcurrentExecutions());
+                metrics.provisioned(function, environments);
                 wanted.put(function.functionArn() + ":" + function.version(), function);
             });
         }

@@ -88,6 +88,14 @@ class ConcurrencyIT extends EngineIT {
         assertThat(response.payload().asUtf8String()).isEqualTo("\"provisioned-concurrency\"");
         assertThat(tail(response)).contains("REPORT RequestId").doesNotContain("Init Duration");
         assertThat(environments.counts().get(name + ":1")).isEqualTo(2);
+        String metrics = org.springframework.web.client.RestClient.create("http://localhost:" + port)
+                .get()
+                .uri("/actuator/prometheus")
+                .retrieve()
+                .body(String.class);
+        assertThat(metrics)
+                .containsPattern(
+                        "lambda_provisioned_concurrency_utilization\\{.*function=\"" + name + "\".*version=\"1\"}");
         // $LATEST is not provisioned: on demand
         assertThat(invoke(name, "{}").payload().asUtf8String()).isEqualTo("\"on-demand\"");
     }

@@ -52,7 +52,6 @@ public abstract class EngineIT {
         properties.add("ignis.home", HOME::toString);
         properties.add("ignis.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
         properties.add("ignis.invocation.registry-url", () -> registry().url());
-        properties.add("ignis.invocation.environments.idle-timeout", () -> "2m");
     }
 
     protected static synchronized RegistryFixture registry() {

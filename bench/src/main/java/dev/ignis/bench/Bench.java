@@ -132,30 +132,8 @@ public final class Bench {
             }
             functions.delete(name);
         }
-        Row total = new Row(
-                "cold-" + target.label(),
-                runtime + " invoke",
-                1,
-                count,
-                errors,
-                client.getValueAtPercentile(50) / 1000.0,
-                client.getValueAtPercentile(90) / 1000.0,
-                client.getValueAtPercentile(99) / 1000.0,
-                client.getValueAtPercentile(99.9) / 1000.0,
-                client.getMaxValue() / 1000.0,
-                0);
-        Row initRow = new Row(
-                "cold-" + target.label(),
-                runtime + " Init Duration",
-                1,
-                count,
-                errors,
-                init.getValueAtPercentile(50) / 1000.0,
-                init.getValueAtPercentile(90) / 1000.0,
-                init.getValueAtPercentile(99) / 1000.0,
-                init.getValueAtPercentile(99.9) / 1000.0,
-                init.getMaxValue() / 1000.0,
-                0);
+        Row total = Row.of("cold-" + target.label(), runtime + " invoke", count, errors, client);
+        Row initRow = Row.of("cold-" + target.label(), runtime + " Init Duration", count, errors, init);
         System.out.println(total.table());
         System.out.println(initRow.table());
         rows.add(total);

@@ -32,6 +32,22 @@ public record Row(
                 result.throughput());
     }
 
+    /** One request at a time, {@code count} of them, latencies in microseconds. */
+    public static Row of(String scenario, String subject, int count, long errors, org.HdrHistogram.Histogram micros) {
+        return new Row(
+                scenario,
+                subject,
+                1,
+                count,
+                errors,
+                micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(90) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0,
+                micros.getValueAtPercentile(99.9) / 1000.0,
+                micros.getMaxValue() / 1000.0,
+                0);
+    }
+
     public String table() {
         return String.format(
                 Locale.ROOT,

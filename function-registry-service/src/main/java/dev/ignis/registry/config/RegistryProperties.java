@@ -13,7 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** The registry's settings, under {@code ignis.registry} (see config/function-registry-service.yml). */
+/**
+ * The registry's settings, under {@code ignis.registry} (see config/function-registry-service.yml).
+ *
+ * @param accountConcurrency the account's concurrent executions (AWS's default quota is 1,000); at
+ *     least 100, the unreserved minimum
+ */
 @Validated
 @ConfigurationProperties("ignis.registry")
 public record RegistryProperties(
@@ -25,7 +30,8 @@ public record RegistryProperties(
         @DefaultValue("52428800") @Min(1) long maxZippedCodeBytes,
         @DefaultValue("262144000") @Min(1) long maxUnzippedCodeBytes,
         @Valid @NotNull Encryption encryption,
-        @Valid @NotNull Outbox outbox) {
+        @Valid @NotNull Outbox outbox,
+        @DefaultValue("1000") @Min(100) int accountConcurrency) {
 
     /**
      * @param key base64 of a 32-byte AES key; blank to use (or create) {@code keyFile}

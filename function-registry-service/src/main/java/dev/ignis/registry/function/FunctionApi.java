@@ -5,13 +5,14 @@ import java.util.Map;
 
 /**
  * The request and response shapes of the function operations, field for field as the Lambda API
- * names them (the service's JSON naming turns {@code functionName} into {@code FunctionName}).
+ * names them (the service's JSON naming turns {@code functionName} into {@code FunctionName}). A
+ * null field of an update request means "leave unchanged".
  */
-final class FunctionApi {
+public final class FunctionApi {
 
     private FunctionApi() {}
 
-    record CreateFunctionRequest(
+    public record CreateFunctionRequest(
             String functionName,
             String runtime,
             String role,
@@ -22,24 +23,88 @@ final class FunctionApi {
             Integer memorySize,
             Environment environment,
             EphemeralStorage ephemeralStorage,
+            TracingConfig tracingConfig,
+            DeadLetterConfig deadLetterConfig,
+            List<String> layers,
             List<String> architectures,
             String packageType,
             Boolean publish,
-            Map<String, String> tags) {}
+            Map<String, String> tags)
+            implements ConfigurationFields {}
 
-    record Code(String zipFile, String s3Bucket, String s3Key, String imageUri) {}
+    public record Code(String zipFile, String s3Bucket, String s3Key, String imageUri) {}
 
-    record Environment(Map<String, String> variables) {}
+    public record UpdateFunctionCodeRequest(
+            String zipFile,
+            String s3Bucket,
+            String s3Key,
+            String imageUri,
+            Boolean publish,
+            Boolean dryRun,
+            String revisionId) {
 
-    record EphemeralStorage(Integer size) {}
+        boolean publishes() {
+            return Boolean.TRUE.equals(publish);
+        }
 
-    record TracingConfig(String mode) {}
+        boolean isDryRun() {
+            return Boolean.TRUE.equals(dryRun);
+        }
+    }
 
-    record SnapStart(String applyOn, String optimizationStatus) {}
+    public record UpdateFunctionConfigurationRequest(
+            String role,
+            String handler,
+            String description,
+            Integer timeout,
+            Integer memorySize,
+            Environment environment,
+            String runtime,
+            DeadLetterConfig deadLetterConfig,
+            TracingConfig tracingConfig,
+            String revisionId,
+            List<String> layers,
+            EphemeralStorage ephemeralStorage)
+            implements ConfigurationFields {}
 
-    record LoggingConfig(String logFormat, String logGroup) {}
+    /** The configuration fields CreateFunction and UpdateFunctionConfiguration share, validated alike. */
+    public interface ConfigurationFields {
+        String runtime();
 
-    record FunctionConfiguration(
+        String handler();
+
+        String role();
+
+        String description();
+
+        Integer memorySize();
+
+        Integer timeout();
+
+        EphemeralStorage ephemeralStorage();
+
+        Environment environment();
+
+        TracingConfig tracingConfig();
+
+        DeadLetterConfig deadLetterConfig();
+
+        List<String> layers();
+    }
+
+    public record Environment(Map<String, String> variables) {}
+
+    public record EphemeralStorage(Integer size) {}
+
+    public record TracingConfig(String mode) {}
+
+    public record DeadLetterConfig(String targetArn) {}
+
+    public record SnapStart(String applyOn, String optimizationStatus) {}
+
+    public record LoggingConfig(String logFormat, String logGroup) {}
+
+    public record FunctionConfiguration(
             String functionName,
             String functionArn,
             String runtime,
@@ -54,6 +119,7 @@ final class FunctionApi {
             String version,
             Environment environment,
             TracingConfig tracingConfig,
+            DeadLetterConfig deadLetterConfig,
             String revisionId,
             String state,
             String lastUpdateStatus,
@@ -63,9 +129,15 @@ final class FunctionApi {
             SnapStart snapStart,
             LoggingConfig loggingConfig) {}
 
-    record CodeLocation(String repositoryType, String location) {}
+    public record CodeLocation(String repositoryType, String location) {}
 
-    record GetFunctionResponse(FunctionConfiguration configuration, CodeLocation code, Map<String, String> tags) {}
+    public record Concurrency(Integer reservedConcurrentExecutions) {}
 
-    record ListFunctionsResponse(List<FunctionConfiguration> functions, String nextMarker) {}
+    public record GetFunctionResponse(
+            FunctionConfiguration configuration,
+            CodeLocation code,
+            Concurrency concurrency,
+            Map<String, String> tags) {}
+
+    public record ListFunctionsResponse(List<FunctionConfiguration> functions, String nextMarker) {}
 }

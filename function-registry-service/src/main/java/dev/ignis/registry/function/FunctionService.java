@@ -1,189 +1,231 @@
 package dev.ignis.registry.function;
 
-import dev.ignis.contracts.arn.FunctionRef;
-import dev.ignis.contracts.arn.LambdaArns;
-import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.registry.api.LambdaApiException;
-import dev.ignis.registry.code.CodeStore;
-import dev.ignis.registry.code.LocalDirectoryCodeStore.Sha256;
-import dev.ignis.registry.code.ZipInspector;
 import dev.ignis.registry.config.RegistryProperties;
-import dev.ignis.registry.crypto.EnvironmentCipher;
 import dev.ignis.registry.function.FunctionApi.CreateFunctionRequest;
+import dev.ignis.registry.function.FunctionApi.UpdateFunctionCodeRequest;
+import dev.ignis.registry.function.FunctionApi.UpdateFunctionConfigurationRequest;
 import dev.ignis.registry.outbox.ChangeLog;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Creates, reads, lists and deletes functions; every write records its change in the same transaction. */
+/**
+ * A function's {@code $LATEST}: creates, changes, reads, lists and deletes it. Every change gets a
+ * new RevisionId and LastModified and records a FUNCTION change in the same transaction. Versions
+ * build on {@link #prepareVersion} and {@link #reserveVersion}; whatever else belongs to a function
+ * hears of its deletion through {@link FunctionDeleted}.
+ */
 @Service
-class FunctionService {
-
-    static final String LATEST = "$LATEST";
+public class FunctionService {
 
     private final FunctionRepository functions;
-    private final CodeStore code;
-    private final ZipInspector zips;
-    private final EnvironmentCipher cipher;
+    private final PackageIntake packages;
+    private final FunctionViews views;
     private final ChangeLog changes;
-    private final RegistryProperties properties;
     private final FunctionValidator validator;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     FunctionService(
             FunctionRepository functions,
-            CodeStore code,
-            ZipInspector zips,
-            EnvironmentCipher cipher,
+            PackageIntake packages,
+            FunctionViews views,
             ChangeLog changes,
             RegistryProperties properties,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.functions = functions;
-        this.code = code;
-        this.zips = zips;
-        this.cipher = cipher;
+        this.packages = packages;
+        this.views = views;
         this.changes = changes;
-        this.properties = properties;
         this.validator = new FunctionValidator(properties.runtimes());
+        this.events = events;
         this.clock = clock;
     }
 
-    /**
-     * Stores the package first (content-addressed, so an orphan from a failed commit is harmless),
-     * then the function and its change event in one transaction.
-     */
+    /** Stores the package first (content-addressed, so an orphan from a failed commit is harmless). */
     @Transactional
-    public StoredFunction create(CreateFunctionRequest request) {
+    StoredFunction create(CreateFunctionRequest request) {
         validator.validateCreate(request);
-        byte[] zip = decodeZip(request.code().zipFile());
-        try {
-            zips.inspect(zip);
-        } catch (ZipInspector.RejectedZipException e) {
-            throw LambdaApiException.invalidParameter(e.getMessage());
-        }
+        PackageIntake.Package code = packages.store(request.code().zipFile());
         if (functions.existsById(request.functionName())) {
-            throw new LambdaApiException(
-                    dev.ignis.contracts.error.LambdaErrorType.RESOURCE_CONFLICT,
-                    "Function already exist: " + request.functionName());
+            throw LambdaApiException.conflict("Function already exist: " + request.functionName());
         }
         FunctionEntity entity = new FunctionEntity();
         entity.name = request.functionName();
-        entity.runtime = request.runtime();
-        entity.handler = request.handler();
-        entity.role = request.role();
-        entity.description = Optional.ofNullable(request.description()).orElse("");
-        entity.memorySize = Optional.ofNullable(request.memorySize()).orElse(128);
-        entity.timeout = Optional.ofNullable(request.timeout()).orElse(3);
-        entity.ephemeralStorage =
+        FunctionSettings s = entity.settings;
+        s.runtime = request.runtime();
+        s.handler = request.handler();
+        s.role = request.role();
+        s.description = Optional.ofNullable(request.description()).orElse("");
+        s.memorySize = Optional.ofNullable(request.memorySize()).orElse(128);
+        s.timeout = Optional.ofNullable(request.timeout()).orElse(3);
+        s.ephemeralStorage =
                 request.ephemeralStorage() == null || request.ephemeralStorage().size() == null
                         ? 512
                         : request.ephemeralStorage().size();
-        entity.environment = sealEnvironment(request.environment());
-        entity.codeSha256Hex = code.put(zip);
-        entity.codeSize = zip.length;
+        s.environment = views.seal(
+                request.environment() == null ? null : request.environment().variables());
+        if (request.tracingConfig() != null && request.tracingConfig().mode() != null) {
+            s.tracingMode = request.tracingConfig().mode();
+        }
+        s.deadLetterTarget = request.deadLetterConfig() == null
+                ? null
+                : blankToNull(request.deadLetterConfig().targetArn());
+        s.codeSha256Hex = code.sha256Hex();
+        s.codeSize = code.size();
+        return saveContentChange(entity);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredFunction> findLatest(String functionName) {
+        return functions.findById(functionName).map(views::latest);
+    }
+
+    /** {@code $LATEST}, or the AWS not-found error naming the unqualified ARN. */
+    @Transactional(readOnly = true)
+    public StoredFunction latest(String functionName) {
+        return views.latest(load(functionName));
+    }
+
+    @Transactional(readOnly = true)
+    List<StoredFunction> list(String marker, int maxItems) {
+        return functions.findByNameGreaterThanOrderByNameAsc(marker == null ? "" : marker, Limit.of(maxItems)).stream()
+                .map(views::latest)
+                .toList();
+    }
+
+    /** How many functions there are and how many bytes their {@code $LATEST} packages take. */
+    @Transactional(readOnly = true)
+    public Usage usage() {
+        return new Usage(functions.count(), functions.totalCodeSize());
+    }
+
+    /** The account's functions as GetAccountSettings counts them. */
+    public record Usage(long functionCount, long latestCodeSize) {}
+
+    @Transactional
+    void delete(String functionName) {
+        FunctionEntity entity = load(functionName);
+        String arn = views.unqualifiedArn(functionName);
+        functions.delete(entity);
+        changes.deleted(ResourceType.FUNCTION, arn);
+        events.publishEvent(new FunctionDeleted(functionName, arn));
+    }
+
+    @Transactional
+    StoredFunction updateCode(String functionName, UpdateFunctionCodeRequest request) {
+        FunctionEntity entity = load(functionName);
+        LambdaApiException.checkRevision(request.revisionId(), entity.revisionId);
+        if (request.isDryRun()) {
+            PackageIntake.Package code = packages.inspectOnly(request.zipFile());
+            FunctionEntity preview = entity.preview();
+            preview.settings.codeSha256Hex = code.sha256Hex();
+            preview.settings.codeSize = code.size();
+            return views.latest(preview);
+        }
+        PackageIntake.Package code = packages.store(request.zipFile());
+        entity.settings.codeSha256Hex = code.sha256Hex();
+        entity.settings.codeSize = code.size();
+        return saveContentChange(entity);
+    }
+
+    @Transactional
+    StoredFunction updateConfiguration(String functionName, UpdateFunctionConfigurationRequest request) {
+        validator.validateUpdate(request);
+        FunctionEntity entity = load(functionName);
+        LambdaApiException.checkRevision(request.revisionId(), entity.revisionId);
+        FunctionSettings s = entity.settings;
+        Optional.ofNullable(request.role()).ifPresent(v -> s.role = v);
+        Optional.ofNullable(request.handler()).ifPresent(v -> s.handler = v);
+        Optional.ofNullable(request.description()).ifPresent(v -> s.description = v);
+        Optional.ofNullable(request.timeout()).ifPresent(v -> s.timeout = v);
+        Optional.ofNullable(request.memorySize()).ifPresent(v -> s.memorySize = v);
+        Optional.ofNullable(request.runtime()).ifPresent(v -> s.runtime = v);
+        if (request.ephemeralStorage() != null && request.ephemeralStorage().size() != null) {
+            s.ephemeralStorage = request.ephemeralStorage().size();
+        }
+        if (request.environment() != null) {
+            s.environment = views.seal(request.environment().variables());
+        }
+        if (request.tracingConfig() != null && request.tracingConfig().mode() != null) {
+            s.tracingMode = request.tracingConfig().mode();
+        }
+        if (request.deadLetterConfig() != null) {
+            s.deadLetterTarget = blankToNull(request.deadLetterConfig().targetArn());
+        }
+        return saveContentChange(entity);
+    }
+
+    /**
+     * What PublishVersion would freeze, after its guards: the RevisionId (412 on mismatch) and
+     * the CodeSha256 (400 on mismatch) of {@code $LATEST}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public VersionDraft prepareVersion(String functionName, String expectedCodeSha256, String expectedRevisionId) {
+        FunctionEntity entity = load(functionName);
+        LambdaApiException.checkRevision(expectedRevisionId, entity.revisionId);
+        StoredFunction latest = views.latest(entity);
+        String current = latest.snapshot().codeSha256();
+        if (expectedCodeSha256 != null && !expectedCodeSha256.isEmpty() && !expectedCodeSha256.equals(current)) {
+            throw LambdaApiException.invalidParameter("CodeSHA256 (" + expectedCodeSha256
+                    + ") is different from current CodeSHA256 in $LATEST (" + current
+                    + "). Please try again with the CodeSHA256 in $LATEST.");
+        }
+        return new VersionDraft(latest, entity.settings.copy(), entity.contentRevision, entity.lastVersion);
+    }
+
+    /**
+     * Takes the next version number. Publishing changes {@code $LATEST}'s RevisionId (as on AWS),
+     * so this records a FUNCTION change too.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int reserveVersion(String functionName) {
+        FunctionEntity entity = load(functionName);
+        entity.lastVersion++;
+        saveRevision(entity);
+        return entity.lastVersion;
+    }
+
+    /**
+     * {@code $LATEST} as PublishVersion found it.
+     *
+     * @param settings a detached copy of its settings, for the version to keep
+     * @param contentRevision changes only with code or configuration
+     * @param lastVersion the highest number published so far (0 for none)
+     */
+    public record VersionDraft(
+            StoredFunction latest, FunctionSettings settings, String contentRevision, int lastVersion) {}
+
+    private FunctionEntity load(String functionName) {
+        return functions
+                .findById(functionName)
+                .orElseThrow(() -> LambdaApiException.functionNotFound(views.unqualifiedArn(functionName)));
+    }
+
+    private StoredFunction saveContentChange(FunctionEntity entity) {
         entity.lastModified = clock.instant();
+        entity.contentRevision = UUID.randomUUID().toString();
+        return saveRevision(entity);
+    }
+
+    private StoredFunction saveRevision(FunctionEntity entity) {
         entity.revisionId = UUID.randomUUID().toString();
         functions.save(entity);
-        StoredFunction stored = view(entity);
+        StoredFunction stored = views.latest(entity);
         changes.changed(ResourceType.FUNCTION, stored.arn(), entity.revisionId, stored.snapshot());
         return stored;
     }
 
-    @Transactional(readOnly = true)
-    public StoredFunction get(String functionName, String qualifier) {
-        FunctionRef ref = FunctionRef.parse(functionName, qualifier);
-        String arn = ref.toArn(properties.region(), properties.accountId());
-        if (ref.qualifier().isPresent() && !ref.qualifier().get().equals(LATEST)) {
-            // Versions and aliases arrive with the rest of the control plane.
-            throw LambdaApiException.functionNotFound(arn);
-        }
-        return functions
-                .findById(ref.functionName())
-                .map(this::view)
-                .orElseThrow(() -> LambdaApiException.functionNotFound(arn));
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
-
-    @Transactional(readOnly = true)
-    public List<StoredFunction> list(String marker, int maxItems) {
-        return functions.findByNameGreaterThanOrderByNameAsc(marker == null ? "" : marker, Limit.of(maxItems)).stream()
-                .map(this::view)
-                .toList();
-    }
-
-    @Transactional
-    public void delete(String functionName, String qualifier) {
-        FunctionRef ref = FunctionRef.parse(functionName, qualifier);
-        String arn = ref.toArn(properties.region(), properties.accountId());
-        if (ref.qualifier().isPresent()) {
-            throw LambdaApiException.functionNotFound(arn);
-        }
-        FunctionEntity entity =
-                functions.findById(ref.functionName()).orElseThrow(() -> LambdaApiException.functionNotFound(arn));
-        functions.delete(entity);
-        changes.deleted(ResourceType.FUNCTION, arn);
-    }
-
-    /** The environment in clear, for the API's answers (AWS returns it to the account's callers). */
-    Map<String, String> environmentOf(StoredFunction function) {
-        if (function.snapshot().encryptedEnvironment() == null) {
-            return null;
-        }
-        return json.readValue(cipher.open(function.snapshot().encryptedEnvironment()), new TypeReference<>() {});
-    }
-
-    private String sealEnvironment(FunctionApi.Environment environment) {
-        if (environment == null
-                || environment.variables() == null
-                || environment.variables().isEmpty()) {
-            return null;
-        }
-        return cipher.seal(json.writeValueAsString(environment.variables()));
-    }
-
-    private static byte[] decodeZip(String base64) {
-        try {
-            return Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw LambdaApiException.invalidParameter(
-                    "Could not unzip uploaded file. Please check your file, then try to upload again.");
-        }
-    }
-
-    private StoredFunction view(FunctionEntity e) {
-        String arn = LambdaArns.function(properties.region(), properties.accountId(), e.name);
-        FunctionSnapshot snapshot = new FunctionSnapshot(
-                e.name,
-                arn,
-                LATEST,
-                e.runtime,
-                e.handler,
-                e.memorySize,
-                e.timeout,
-                e.ephemeralStorage,
-                Sha256.base64OfHex(e.codeSha256Hex),
-                e.codeSize,
-                List.of(),
-                e.environment,
-                e.role,
-                e.description,
-                "Zip",
-                List.of("x86_64"),
-                "Active",
-                e.lastModified,
-                e.revisionId);
-        return new StoredFunction(arn, e.codeSha256Hex, snapshot);
-    }
-
-    /** A function as the API layer needs it: its snapshot and where its code is. */
-    record StoredFunction(String arn, String codeSha256Hex, FunctionSnapshot snapshot) {}
 }

@@ -11,31 +11,45 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records a change in the caller's transaction, so it is published if and only if the change
  * commits. Every resource service calls this in the same transaction that writes the resource.
+ * The newest change per key is also kept for the read-through endpoint.
  */
 @Component
 public class ChangeLog {
 
     private final OutboxRepository outbox;
+    private final LatestChangeRepository latest;
     private final JsonMapper wireJson;
     private final Clock clock;
 
-    ChangeLog(OutboxRepository outbox, WireJson wireJson, Clock clock) {
+    ChangeLog(OutboxRepository outbox, LatestChangeRepository latest, WireJson wireJson, Clock clock) {
         this.outbox = outbox;
+        this.latest = latest;
         this.wireJson = wireJson.mapper();
         this.clock = clock;
     }
 
-    /** Records the new state of a resource. */
+    /**
+     * Records the new state of a resource.
+     *
+     * @param revisionId the resource's RevisionId, or null for a configuration that has none
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> void changed(ResourceType type, String arn, String revisionId, T snapshot) {
-        OutboxEntry entry = outbox.saveAndFlush(new OutboxEntry(type.name(), type.keyFor(arn), null, clock.instant()));
-        entry.payload(wireJson.writeValueAsString(
-                new RegistryChange<>(entry.id(), type, arn, revisionId, entry.createdAt(), snapshot)));
+        String key = type.keyFor(arn);
+        OutboxEntry entry = outbox.saveAndFlush(new OutboxEntry(type.name(), key, null, clock.instant()));
+        String payload = wireJson.writeValueAsString(
+                new RegistryChange<>(entry.id(), type, arn, revisionId, entry.createdAt(), snapshot));
+        entry.payload(payload);
+        LatestChange state = latest.findById(key).orElseGet(() -> new LatestChange(key));
+        state.update(type.name(), entry.id(), payload);
+        latest.save(state);
     }
 
     /** Records that a resource is gone: a tombstone. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleted(ResourceType type, String arn) {
-        outbox.save(new OutboxEntry(type.name(), type.keyFor(arn), null, clock.instant()));
+        String key = type.keyFor(arn);
+        outbox.save(new OutboxEntry(type.name(), key, null, clock.instant()));
+        latest.deleteById(key);
     }
 }

@@ -1,0 +1,21 @@
+package dev.ignis.registry;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Features depend one way (function ← version ← alias ← concurrency); a feature that needs
+ * something from a later one declares a port for it (QualifiedFunctions, VersionPublisher,
+ * ConcurrencyLookup) or listens for an event (FunctionDeleted, VersionDeleted, AliasDeleted).
+ */
+@AnalyzeClasses(packages = "dev.ignis.registry", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageStructureTest {
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles =
+            slices().matching("dev.ignis.registry.(*)..").should().beFreeOfCycles();
+}

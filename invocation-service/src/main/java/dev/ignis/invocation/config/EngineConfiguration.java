@@ -67,6 +67,7 @@ class EngineConfiguration {
             InvocationProperties properties, Sandbox sandbox, Cgroups cgroups, KafkaLogSink logSink, Clock clock)
             throws IOException {
         Path work = Files.createDirectories(properties.workDir());
+        warnIfUntraversable(work.toAbsolutePath(), properties.sandbox().runAsUid());
         Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
         InvocationProperties.Credentials credentials = properties.functionCredentials();
         EnvironmentFactory factory = new EnvironmentFactory(new EnvironmentFactory.Parts(
@@ -89,6 +90,26 @@ class EngineConfiguration {
                 clock,
                 properties.region()));
         return new Environments(factory, properties.environments().initTimeout());
+    }
+
+    /** Functions run as another user; every directory above their code must let them through. */
+    private static void warnIfUntraversable(Path work, int uid) throws IOException {
+        if (uid < 0) {
+            return;
+        }
+        for (Path dir = work.getParent(); dir != null; dir = dir.getParent()) {
+            if (!Files.getPosixFilePermissions(dir)
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                org.slf4j.LoggerFactory.getLogger(EngineConfiguration.class)
+                        .warn(
+                                "*** {} is not traversable by others: sandboxed functions (uid {}) will not reach "
+                                        + "their code under {}. chmod o+x it or move ignis.home.",
+                                dir,
+                                uid,
+                                work);
+                return;
+            }
+        }
     }
 
     @Bean

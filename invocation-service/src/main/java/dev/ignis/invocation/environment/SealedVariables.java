@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens the function variables the registry sealed ({@code v1:<keyId>:<base64(nonce||ciphertext)>},
- * AES-256-GCM, a JSON object inside). The key is the registry's, read from the shared secret file
+ * AES-256-GCM with the key id as associated data, a JSON object inside). The key is the registry's, read from the shared secret file
  * the first time a function with variables starts: the registry creates it before any such
  * function exists.
  */
@@ -45,6 +45,7 @@ public final class SealedVariables {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, all, 0, NONCE_BYTES));
+            cipher.updateAAD(parts[1].getBytes(StandardCharsets.UTF_8)); // the key id is authenticated too
             byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
             return json.readValue(new String(plain, StandardCharsets.UTF_8), MAP);
         } catch (GeneralSecurityException e) {

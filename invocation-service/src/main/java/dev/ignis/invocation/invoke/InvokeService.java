@@ -13,6 +13,8 @@ import dev.ignis.invocation.metrics.InvocationMetrics;
 import dev.ignis.invocation.runtimeapi.RuntimeApi.NextEvent;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The synchronous invoke: resolve the function from the in-memory catalog, admit it under the
@@ -20,6 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * other service unless a cold start needs code it has never seen.
  */
 public final class InvokeService {
+
+    private static final Logger log = LoggerFactory.getLogger(InvokeService.class);
 
     private final ReadThrough catalog;
     private final ConcurrencyGate gate;
@@ -96,6 +100,7 @@ public final class InvokeService {
                     failed ? "Unhandled" : null,
                     run.logTail());
         } catch (EnvironmentStartException e) {
+            log.warn("Could not start an environment for {}", function.functionArn(), e);
             metrics.finished(function, true, null);
             throw InvokeException.of(e.type(), e.getMessage());
         } finally {

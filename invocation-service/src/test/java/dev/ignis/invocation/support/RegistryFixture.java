@@ -191,6 +191,7 @@ public final class RegistryFixture implements AutoCloseable {
             new SecureRandom().nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD("test".getBytes(StandardCharsets.UTF_8)); // the key id, as the registry does
             byte[] sealed = cipher.doFinal(json.writeValueAsBytes(variables));
             byte[] all = ByteBuffer.allocate(nonce.length + sealed.length)
                     .put(nonce)

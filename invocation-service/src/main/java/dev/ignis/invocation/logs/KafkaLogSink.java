@@ -4,7 +4,6 @@ import dev.ignis.contracts.logs.FunctionLogLine;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes every log line to {@code ignis.function.logs}, keyed by log group so one function's
@@ -14,7 +13,6 @@ public final class KafkaLogSink implements LogSink, AutoCloseable {
 
     private final Producer<String, byte[]> producer;
     private final String topic;
-    private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong dropped = new AtomicLong();
 
     public KafkaLogSink(Producer<String, byte[]> producer, String topic) {
@@ -25,12 +23,11 @@ public final class KafkaLogSink implements LogSink, AutoCloseable {
     @Override
     public void publish(FunctionLogLine line) {
         try {
-            producer.send(
-                    new ProducerRecord<>(topic, line.logGroup(), json.writeValueAsBytes(line)), (metadata, error) -> {
-                        if (error != null) {
-                            dropped.incrementAndGet();
-                        }
-                    });
+            producer.send(new ProducerRecord<>(topic, line.logGroup(), LogLineJson.bytes(line)), (metadata, error) -> {
+                if (error != null) {
+                    dropped.incrementAndGet();
+                }
+            });
         } catch (RuntimeException e) {
             dropped.incrementAndGet();
         }

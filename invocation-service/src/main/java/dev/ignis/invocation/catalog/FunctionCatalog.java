@@ -84,6 +84,12 @@ public final class FunctionCatalog {
                 .map(AliasSnapshot::functionVersion);
     }
 
+    /** Whether {@code snapshot} is still the configuration of its version (same RevisionId, not deleted). */
+    public boolean isCurrent(FunctionSnapshot snapshot) {
+        FunctionSnapshot now = functions.get(snapshot.functionArn());
+        return now != null && now.revisionId().equals(snapshot.revisionId());
+    }
+
     /** Reserved concurrency by unqualified function ARN: a live view. */
     public Map<String, Integer> reservations() {
         return reservations;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Every execution environment of this service, pooled per function version. {@link #run} is the
@@ -126,12 +127,21 @@ public final class Environments implements AutoCloseable {
         return reaped;
     }
 
-    /** Shuts down every environment of a function version that no longer exists. */
-    public void retire(String functionName, String version) {
-        EnvironmentPool pool = pools.remove(functionName + ":" + version);
-        if (pool != null) {
-            pool.evict(e -> true).forEach(e -> e.kill("function deleted"));
+    /**
+     * Shuts down idle environments whose configuration is gone or replaced (a deleted function, a
+     * new code or configuration revision); busy ones finish their invoke first and go on release.
+     */
+    public int retire(Predicate<FunctionSnapshot> current) {
+        int retired = 0;
+        for (var entry : pools.entrySet()) {
+            List<ExecutionEnvironment> gone = entry.getValue().evict(e -> !current.test(e.function()));
+            gone.forEach(e -> e.kill("configuration replaced or deleted"));
+            retired += gone.size();
+            if (entry.getValue().isEmpty()) {
+                pools.remove(entry.getKey(), entry.getValue());
+            }
         }
+        return retired;
     }
 
     /** Busy provisioned environments over all provisioned ones of a version (0 when it has none). */

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Background care of environments: keeps provisioned concurrency initialised as the catalog says
- * (a second after a change at most), and shuts down on-demand environments left idle.
+ * (a second after a change at most), drains environments of deleted or replaced configurations,
+ * and shuts down on-demand environments left idle.
  */
 @Component
 class EnvironmentKeeper implements SmartLifecycle {
@@ -54,6 +55,7 @@ class EnvironmentKeeper implements SmartLifecycle {
             try {
                 Thread.sleep(TICK);
                 provision();
+                environments.retire(catalog::isCurrent);
                 if (System.nanoTime() - lastReapNanos >= settings.reapInterval().toNanos()) {
                     lastReapNanos = System.nanoTime();
                     int reaped = environments.reap(settings.idleTimeout());
@@ -74,8 +76,8 @@ class EnvironmentKeeper implements SmartLifecycle {
         Map<String, FunctionSnapshot> wanted = new HashMap<>();
         for (ProvisionedConcurrencySnapshot config : catalog.provisioned().values()) {
             catalog.resolve(FunctionRef.parse(config.functionArn())).ifPresent(function -> {
-                environments.provision(function, config.requestedProvisionedConcurrentExecutions());
                 metrics.provisioned(function, environments);
+                environments.provision(function, config.requestedProvisionedConcurrentExecutions());
                 wanted.put(function.functionArn() + ":" + function.version(), function);
             });
         }

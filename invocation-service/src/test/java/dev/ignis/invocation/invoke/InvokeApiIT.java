@@ -46,6 +46,9 @@ class InvokeApiIT extends EngineIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.ignis.invocation.environment.Environments environments;
+
     private RegistryFixture.FunctionSpec spec(String name, String tag) {
         return registry()
                 .function(
@@ -183,6 +186,20 @@ class InvokeApiIT extends EngineIT {
         assertThat(invoke(name, "{}").payload().asUtf8String())
                 .contains("\"calls\": 1")
                 .contains("new");
+        // the old environment is drained, not kept until it idles out
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> environments.counts().getOrDefault(name + ":$LATEST", 0) == 1);
+    }
+
+    @Test
+    void deletingAFunctionShutsDownItsEnvironments() {
+        String name = unique("api");
+        deploy(spec(name, "doomed"));
+        invoke(name, "{}");
+        assertThat(environments.counts()).containsEntry(name + ":$LATEST", 1);
+        registry().tombstone(dev.ignis.contracts.registry.ResourceType.FUNCTION, RegistryFixture.arn(name));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !environments.counts().containsKey(name + ":$LATEST"));
     }
 
     @Test

@@ -4,60 +4,80 @@ import dev.ignis.contracts.registry.RegistryChangeHeaders;
 import dev.ignis.contracts.registry.ResourceType;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's mirror of registry keys by resource type: which functions exist (to route by
- * function ARN) and, as they arrive, which function URL configs and policies exist. Fed by the
- * {@code registryView} binding; values are decoded by the features that need them.
+ * The gateway's mirror of registry keys by resource type, fed by the {@code registryView} binding.
+ * It drops a change that is not newer than the last one seen for its key (the registry's outbox
+ * may publish twice) and hands the rest to the {@link RegistryListener}s, which decode the values
+ * they need (function URLs, policies).
  */
 @Component("registryView")
 public class RegistryMirror implements Consumer<Message<Object>>, HealthIndicator {
 
-    private final Map<ResourceType, Set<String>> keysByType = new EnumMap<>(ResourceType.class);
+    private final Map<ResourceType, Map<String, Long>> sequenceByKey = new EnumMap<>(ResourceType.class);
+    private final List<RegistryListener> listeners;
     private long applied;
     private long lastSequence = -1;
     private String lastKey = "";
 
-    public RegistryMirror() {
+    public RegistryMirror(List<RegistryListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         for (ResourceType type : ResourceType.values()) {
-            keysByType.put(type, ConcurrentHashMap.newKeySet());
+            sequenceByKey.put(type, new ConcurrentHashMap<>());
         }
     }
 
     public boolean holds(ResourceType type, String key) {
-        return keysByType.get(type).contains(key);
+        Long sequence = sequenceByKey.get(type).get(key);
+        return sequence != null && sequence >= 0;
     }
 
     @Override
     public synchronized void accept(Message<Object> message) {
         String key = headerText(message, KafkaHeaders.RECEIVED_KEY);
-        Set<String> keys =
-                keysByType.get(ResourceType.valueOf(headerText(message, RegistryChangeHeaders.RESOURCE_TYPE)));
-        if (message.getPayload() instanceof KafkaNull) {
-            keys.remove(key);
-        } else {
-            keys.add(key);
-        }
+        ResourceType type = ResourceType.valueOf(headerText(message, RegistryChangeHeaders.RESOURCE_TYPE));
+        long sequence = Long.parseLong(headerText(message, RegistryChangeHeaders.SEQUENCE));
+        Map<String, Long> keys = sequenceByKey.get(type);
+        Long seen = keys.get(key);
         applied++;
-        lastSequence = Long.parseLong(headerText(message, RegistryChangeHeaders.SEQUENCE));
+        lastSequence = sequence;
         lastKey = key;
+        if (seen != null && (seen >= 0 ? seen : -seen - 1) >= sequence) {
+            return;
+        }
+        Optional<byte[]> value = value(message.getPayload());
+        // A tombstone keeps its sequence, negated (less one), so that a late duplicate cannot revive the key.
+        keys.put(key, value.isPresent() ? sequence : -sequence - 1);
+        listeners.forEach(listener -> listener.onChange(type, key, value));
     }
 
     /** The registryView health details. */
     public synchronized Map<String, Object> position() {
-        int resources = keysByType.values().stream().mapToInt(Set::size).sum();
+        long resources = sequenceByKey.values().stream()
+                .flatMap(keys -> keys.values().stream())
+                .filter(sequence -> sequence >= 0)
+                .count();
         return Map.of(
                 "changesApplied", applied, "lastSequence", lastSequence, "lastKey", lastKey, "resources", resources);
+    }
+
+    /** The binder hands over raw bytes; a KafkaNull (or no payload) is a tombstone. */
+    private static Optional<byte[]> value(Object payload) {
+        return switch (payload) {
+            case byte[] bytes -> Optional.of(bytes);
+            case String text -> Optional.of(text.getBytes(StandardCharsets.UTF_8));
+            default -> Optional.empty();
+        };
     }
 
     private static String headerText(Message<?> message, String name) {

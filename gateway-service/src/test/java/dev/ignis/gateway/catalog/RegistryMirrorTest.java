@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.contracts.registry.RegistryChangeHeaders;
 import dev.ignis.contracts.registry.ResourceType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
@@ -13,7 +14,7 @@ class RegistryMirrorTest {
 
     static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:web";
 
-    final RegistryMirror mirror = new RegistryMirror();
+    final RegistryMirror mirror = new RegistryMirror(List.of());
 
     @Test
     void mirrorsKeysPerTypeSoAUrlConfigAndItsFunctionStayApart() {
@@ -27,7 +28,7 @@ class RegistryMirrorTest {
         assertThat(mirror.holds(ResourceType.FUNCTION_URL_CONFIG, ARN + "#url")).isFalse();
         assertThat(mirror.holds(ResourceType.FUNCTION, ARN)).isTrue();
         assertThat(mirror.health().getDetails())
-                .containsEntry("resources", 1)
+                .containsEntry("resources", 1L)
                 .containsEntry("lastKey", ARN + "#url")
                 .containsEntry("lastSequence", 3L);
     }

@@ -1,0 +1,47 @@
+package dev.ignis.gateway.auth;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the gateway authenticates Lambda API callers, under {@code ignis.gateway.auth}.
+ *
+ * @param mode {@code verify} checks every SigV4 signature; {@code accept-any} lets every request
+ *     through (a laptop with a tool that cannot sign)
+ * @param keys the access keys callers sign with (config/gateway-service.yml ships test/test)
+ * @param keyFile a mounted secret read once at start: one {@code access-key-id:secret} per line; when
+ *     set, its keys replace {@code keys}, so a cluster never also accepts the local default pair
+ * @param maxClockSkew how far X-Amz-Date may be from the gateway's clock (AWS allows 15 minutes)
+ * @param maxBufferedBody the largest body buffered to hash when a client did not send
+ *     X-Amz-Content-Sha256 (the CLI does not); larger ones are refused with 413
+ */
+@Validated
+@ConfigurationProperties("ignis.gateway.auth")
+public record AuthProperties(
+        @NotNull @DefaultValue("verify") Mode mode,
+        @Valid @DefaultValue List<AccessKey> keys,
+        Path keyFile,
+        @NotNull @DefaultValue("15m") Duration maxClockSkew,
+        @NotNull @DefaultValue("80MB") DataSize maxBufferedBody) {
+
+    public enum Mode {
+        VERIFY,
+        ACCEPT_ANY
+    }
+
+    /** One access key pair; {@link #toString()} never prints the secret. */
+    public record AccessKey(@NotBlank String accessKeyId, @NotBlank String secretAccessKey) {
+        @Override
+        public String toString() {
+            return "AccessKey[" + accessKeyId + "]";
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package dev.ignis.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.ignis.gateway.auth.Sha256;
+import dev.ignis.gateway.observe.AccessLog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+
+/**
+ * The gateway for real (Netty, its YAML routes, a real Kafka broker for its registry view) in front
+ * of a real HTTP server standing in for the registry and invocation-service, driven by the AWS SDK
+ * for Java v2 and by raw HTTP.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // Short enough to test a slow backend; the management route's real limit is 120 s.
+            "ignis.gateway.backends.time-limits.management=1s",
+        })
+@EmbeddedKafka(partitions = 1, topics = "ignis.registry.changes")
+class GatewayIT {
+
+    static final FakeBackend backend = new FakeBackend();
+    static final String INVOKE_PATH = "/2015-03-31/functions/web/invocations";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("ignis.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        String url = "http://127.0.0.1:" + backend.port();
+        for (String service : List.of("function-registry", "invocation", "async-queue", "event-source")) {
+            registry.add("ignis.services." + service, () -> url);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final ListAppender<ILoggingEvent> accessLog = new ListAppender<>();
+
+    @BeforeEach
+    void captureAccessLog() {
+        accessLog.start();
+        ((Logger) LoggerFactory.getLogger(AccessLog.LOGGER)).addAppender(accessLog);
+        backend.received.clear();
+    }
+
+    @AfterEach
+    void releaseAccessLog() {
+        ((Logger) LoggerFactory.getLogger(AccessLog.LOGGER)).detachAppender(accessLog);
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.stop();
+    }
+
+    @Test
+    void sdkCallsSignedWithTheDefaultKeyPairPassThrough() {
+        try (LambdaClient lambda = client("test", "test")) {
+            assertThat(lambda.listFunctions().functions()).isEmpty();
+
+            InvokeResponse response =
+                    lambda.invoke(b -> b.functionName("web").payload(SdkBytes.fromUtf8String("{\"n\":1}")));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.payload().asUtf8String()).isEqualTo("{\"n\":1}");
+            assertThat(response.executedVersion()).isEqualTo("$LATEST");
+        }
+        FakeBackend.Received invoke = backend.received.getLast();
+        assertThat(invoke.path()).isEqualTo(INVOKE_PATH);
+        assertThat(new String(invoke.body(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+        assertThat(invoke.header("Authorization")).startsWith("AWS4-HMAC-SHA256 Credential=test/");
+        assertThat(invoke.header("X-Amz-Content-Sha256"))
+                .as("the SDK names the body's digest, so the gateway checks the body as it streams")
+                .isEqualTo(Sha256.hex(invoke.body()));
+        assertThat(accessLog.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("requestId=backend-request-id method=POST path=" + INVOKE_PATH)
+                        .contains("function=web status=200 latencyMs="));
+    }
+
+    @Test
+    void aWrongSecretIsAnInvalidSignature() {
+        try (LambdaClient lambda = client("test", "wrong")) {
+            AwsServiceException error = catchThrowableOfType(AwsServiceException.class, lambda::listFunctions);
+
+            assertThat(error.statusCode()).isEqualTo(403);
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+            assertThat(error.awsErrorDetails().errorMessage())
+                    .isEqualTo("The request signature we calculated does not match the signature you provided."
+                            + " Check your AWS Secret Access Key and signing method. Consult the service"
+                            + " documentation for details.");
+        }
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void anUnknownAccessKeyIsAnUnrecognizedClient() {
+        try (LambdaClient lambda = client("AKIDNOBODY", "test")) {
+            AwsServiceException error = catchThrowableOfType(
+                    AwsServiceException.class,
+                    () -> lambda.invoke(b -> b.functionName("web").payload(SdkBytes.fromUtf8String("{}"))));
+
+            assertThat(error.statusCode()).isEqualTo(403);
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+            assertThat(error.awsErrorDetails().errorMessage())
+                    .isEqualTo("The security token included in the request is invalid.");
+        }
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void anUnsignedRequestIsMissingItsAuthenticationToken() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(gateway("/2015-03-31/functions/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        assertThat(response.body()).isEqualTo("{\"Type\":\"User\",\"message\":\"Missing Authentication Token\"}");
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void operationsEndpointsNeedNoSignatureAndExposeTheGatewayTimer() throws Exception {
+        try (LambdaClient lambda = client("test", "test")) {
+            lambda.listFunctions();
+        }
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(gateway("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern(
+                        "ignis_gateway_requests_seconds_count\\{[^}]*route=\"management\"" + "[^}]*status=\"2xx\"");
+    }
+
+    @Test
+    void aBodyThatDoesNotMatchItsSignedHashNeverReachesTheBackend() throws Exception {
+        byte[] signedBody = "{\"amount\":1}".getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest signed = signInvoke(signedBody);
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway(INVOKE_PATH))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":9}"));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+        assertThat(backend.received).noneSatisfy(r -> assertThat(r.body()).isNotEmpty());
+
+        HttpRequest.Builder honest =
+                HttpRequest.newBuilder(gateway(INVOKE_PATH)).POST(HttpRequest.BodyPublishers.ofByteArray(signedBody));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> honest.header(name, value));
+            }
+        });
+        assertThat(http.send(honest.build(), HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .isEqualTo("{\"amount\":1}");
+    }
+
+    @Test
+    void aBodySignedWithoutAContentHashHeaderIsHashedByTheGateway_asTheCliSignsIt() throws Exception {
+        byte[] event = "{\"from\":\"cli\"}".getBytes(StandardCharsets.UTF_8);
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(gateway(INVOKE_PATH))
+                .putHeader("Content-Type", "application/json")
+                .contentStreamProvider(ContentStreamProvider.fromByteArray(event))
+                .build();
+        SdkHttpFullRequest signed = Aws4Signer.create()
+                .sign(
+                        request,
+                        Aws4SignerParams.builder()
+                                .awsCredentials(AwsBasicCredentials.create("test", "test"))
+                                .signingName("lambda")
+                                .signingRegion(Region.US_EAST_1)
+                                .build());
+        assertThat(signed.firstMatchingHeader("X-Amz-Content-Sha256")).isEmpty();
+
+        HttpResponse<String> response = http.send(
+                forward(signed, HttpRequest.BodyPublishers.ofByteArray(event)), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tampered = http.send(
+                forward(signed, HttpRequest.BodyPublishers.ofString("{\"from\":\"eve\"}")),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"from\":\"cli\"}");
+        assertThat(tampered.statusCode()).isEqualTo(403);
+        assertThat(tampered.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+        assertThat(backend.received).hasSize(1);
+    }
+
+    @Test
+    void aBackendThatIsDownIsAServiceExceptionUntilItComesBack() throws Exception {
+        backend.stop();
+        try (LambdaClient lambda = client("test", "test")) {
+            AwsServiceException error = catchThrowableOfType(AwsServiceException.class, lambda::listFunctions);
+            assertThat(error.statusCode()).isEqualTo(502);
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ServiceException");
+
+            HttpResponse<String> raw =
+                    http.send(signedGet("/2015-03-31/functions/"), HttpResponse.BodyHandlers.ofString());
+            assertThat(raw.statusCode()).isEqualTo(502);
+            assertThat(raw.headers().firstValue("x-amzn-ErrorType")).hasValue("ServiceException");
+            assertThat(raw.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(raw.body()).startsWith("{\"Type\":\"Service\",\"message\":\"The management backend");
+
+            backend.restart();
+            assertThat(lambda.listFunctions().functions()).isEmpty();
+        } finally {
+            backend.restart();
+        }
+    }
+
+    @Test
+    void aBackendSlowerThanItsTimeLimitIsAServiceException() {
+        try (LambdaClient lambda = client("test", "test")) {
+            AwsServiceException error = catchThrowableOfType(
+                    AwsServiceException.class, () -> lambda.getFunction(b -> b.functionName("slow")));
+
+            assertThat(error.statusCode()).isEqualTo(504);
+            assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ServiceException");
+            assertThat(error.awsErrorDetails().errorMessage())
+                    .isEqualTo("The management backend did not answer in time.");
+        }
+    }
+
+    private LambdaClient client(String accessKeyId, String secret) {
+        return LambdaClient.builder()
+                .endpointOverride(gateway(""))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    private HttpRequest forward(SdkHttpRequest signed, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(signed.getUri()).method(signed.method().name(), body);
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    private URI gateway(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpRequest signedGet(String path) {
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(gateway(path))
+                .build();
+        SdkHttpRequest signed = sign(request, new byte[0]);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(gateway(path));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    /** An invoke signed with test/test whose X-Amz-Content-Sha256 names the signed body's digest. */
+    private SdkHttpRequest signInvoke(byte[] body) {
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(gateway(INVOKE_PATH))
+                .putHeader("Content-Type", "application/json")
+                .putHeader("X-Amz-Content-Sha256", Sha256.hex(body))
+                .build();
+        return sign(request, body);
+    }
+
+    private static SdkHttpRequest sign(SdkHttpFullRequest request, byte[] body) {
+        return AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create("test", "test"))
+                        .request(request)
+                        .payload(ContentStreamProvider.fromByteArray(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.systemUTC()))
+                .request();
+    }
+}

@@ -1,10 +1,12 @@
 package dev.ignis.registry.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param accountConcurrency the account's concurrent executions (AWS's default quota is 1,000); at
  *     least 100, the unreserved minimum
+ * @param functionUrls how the {@code FunctionUrl} of a URL config is built
  */
 @Validated
 @ConfigurationProperties("ignis.registry")
@@ -31,7 +34,8 @@ public record RegistryProperties(
         @DefaultValue("262144000") @Min(1) long maxUnzippedCodeBytes,
         @Valid @NotNull Encryption encryption,
         @Valid @NotNull Outbox outbox,
-        @DefaultValue("1000") @Min(100) int accountConcurrency) {
+        @DefaultValue("1000") @Min(100) int accountConcurrency,
+        @Valid @DefaultValue FunctionUrls functionUrls) {
 
     /**
      * @param key base64 of a 32-byte AES key; blank to use (or create) {@code keyFile}
@@ -49,4 +53,14 @@ public record RegistryProperties(
             @DefaultValue("100") @Min(1) int batchSize,
             @DefaultValue("60s") Duration maxPendingAge,
             @DefaultValue("true") boolean relayEnabled) {}
+
+    /**
+     * Where function URLs are reached: {@code <scheme>://<url-id>.lambda-url.<region>.<domain>[:<port>]/}.
+     * In a cluster the domain is a wildcard DNS name that reaches the gateway; the default,
+     * {@code localhost}, suits one machine. The port is left out when it is the scheme's own.
+     */
+    public record FunctionUrls(
+            @DefaultValue("http") @Pattern(regexp = "https?") String scheme,
+            @DefaultValue("localhost") @NotBlank String domain,
+            @DefaultValue("8080") @Min(1) @Max(65535) int port) {}
 }

@@ -12,6 +12,7 @@ import dev.ignis.registry.function.FunctionApi.UpdateFunctionCodeRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionConfigurationRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,11 +69,12 @@ class FunctionController {
                 .resolve("/ignis/v1/code/" + function.codeSha256Hex())
                 .toString();
         OptionalInt reserved = functions.reservedConcurrency(function.functionName());
+        Map<String, String> tags = functions.tags(function.functionName());
         return new GetFunctionResponse(
                 views.configuration(function),
                 new CodeLocation("S3", location),
                 reserved.isPresent() ? new Concurrency(reserved.getAsInt()) : null,
-                null);
+                tags.isEmpty() ? null : tags);
     }
 
     @Operation(summary = "GetFunctionConfiguration")

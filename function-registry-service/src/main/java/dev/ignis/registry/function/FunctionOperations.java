@@ -6,6 +6,7 @@ import dev.ignis.registry.function.FunctionApi.CreateFunctionRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionCodeRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionConfigurationRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ class FunctionOperations {
     private final QualifiedFunctions qualified;
     private final VersionPublisher publisher;
     private final ConcurrencyLookup concurrency;
+    private final FunctionTags tags;
     private final FunctionViews views;
 
     FunctionOperations(
@@ -33,11 +35,13 @@ class FunctionOperations {
             QualifiedFunctions qualified,
             VersionPublisher publisher,
             ConcurrencyLookup concurrency,
+            FunctionTags tags,
             FunctionViews views) {
         this.functions = functions;
         this.qualified = qualified;
         this.publisher = publisher;
         this.concurrency = concurrency;
+        this.tags = tags;
         this.views = views;
     }
 
@@ -45,6 +49,7 @@ class FunctionOperations {
     @Transactional
     public StoredFunction create(CreateFunctionRequest request) {
         StoredFunction created = functions.create(request);
+        tags.tagNew(created.functionName(), request.tags());
         if (!Boolean.TRUE.equals(request.publish())) {
             return created;
         }
@@ -68,6 +73,12 @@ class FunctionOperations {
     @Transactional(readOnly = true)
     public OptionalInt reservedConcurrency(String functionName) {
         return concurrency.reservedConcurrency(functionName);
+    }
+
+    /** GetFunction's {@code Tags}: the function's, whatever qualifier it was asked with. */
+    @Transactional(readOnly = true)
+    public Map<String, String> tags(String functionName) {
+        return tags.tagsOf(functionName);
     }
 
     public List<StoredFunction> list(String marker, int limit) {

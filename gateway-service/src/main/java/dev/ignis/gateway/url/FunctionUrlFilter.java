@@ -134,7 +134,7 @@ public class FunctionUrlFilter implements WebFilter, Ordered {
             return tooLarge(exchange.getResponse()).then(Mono.empty());
         }
         return invocations
-                .invoke(url.functionArn(), event)
+                .invoke(url.functionArn(), functionName(url.functionArn()), event)
                 .map(FunctionUrlFilter::reply)
                 .onErrorResume(e -> {
                     log.warn(
@@ -146,6 +146,13 @@ public class FunctionUrlFilter implements WebFilter, Ordered {
                                     "The function could not be invoked; try again.")
                             .then(Mono.empty());
                 });
+    }
+
+    /** {@code arn:…:function:<name>[:<qualifier>]} → the name the replicas are hashed by. */
+    private static String functionName(String functionArn) {
+        String name = functionArn.substring(functionArn.indexOf(":function:") + ":function:".length());
+        int qualifier = name.indexOf(':');
+        return qualifier < 0 ? name : name.substring(0, qualifier);
     }
 
     /** A throttle or a missing function passes through as the invoke API said it. */

@@ -7,6 +7,7 @@ import dev.ignis.contracts.registry.PolicySnapshot;
 import dev.ignis.contracts.registry.RegistryChange;
 import dev.ignis.contracts.registry.RegistryChangeHeaders;
 import dev.ignis.contracts.registry.ResourceType;
+import dev.ignis.gateway.FunctionBackend;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.ignis.gateway.url;
+package dev.ignis.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,22 +17,22 @@ import java.util.function.Function;
  * the event the gateway built and answers like the invoke API (200 plus the result, or a function
  * error, or a service error).
  */
-final class FunctionBackend implements AutoCloseable {
+public final class FunctionBackend implements AutoCloseable {
 
     /** The invoke API's answer: status, extra headers, body. */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-        static Answer result(String json) {
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
+        public static Answer result(String json) {
             return new Answer(200, Map.of(), json.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    final AtomicInteger invocations = new AtomicInteger();
-    volatile String lastPath;
-    volatile byte[] lastEvent;
-    volatile Function<byte[], Answer> function = event -> new Answer(200, Map.of(), event);
+    public final AtomicInteger invocations = new AtomicInteger();
+    public volatile String lastPath;
+    public volatile byte[] lastEvent;
+    public volatile Function<byte[], Answer> function = event -> new Answer(200, Map.of(), event);
     private final HttpServer server;
 
-    FunctionBackend() {
+    public FunctionBackend() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         } catch (IOException e) {
@@ -43,7 +43,7 @@ final class FunctionBackend implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

@@ -1,0 +1,83 @@
+package dev.ignis.gateway.routing;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+
+/**
+ * Sends each synchronous invoke to the invocation-service replica that owns its function on the
+ * {@link ReplicaRing}, where its warm environments are, and spills to the next replica on the ring
+ * when one answers 429 (no capacity left there). The request body is held once so it can be sent
+ * again; the 429's own body is dropped before the next try, so the caller sees one answer.
+ */
+public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
+
+    /** The route, in config/gateway-service.yml, whose target this filter chooses. */
+    static final String INVOKE_ROUTE = "invoke";
+
+    private final ReplicaRing ring;
+
+    public ReplicaRoutingFilter(ReplicaRing ring) {
+        this.ring = ring;
+    }
+
+    /** Right after the route's URI became the request URL, before the call is made. */
+    @Override
+    public int getOrder() {
+        return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (route == null || !INVOKE_ROUTE.equals(route.getId()) || ring.size() == 0) {
+            return chain.filter(exchange);
+        }
+        List<URI> order =
+                ring.preference(FunctionKeys.of(exchange.getRequest().getPath().value()));
+        if (order.size() == 1) {
+            target(exchange, order.getFirst());
+            return chain.filter(exchange);
+        }
+        return ServerWebExchangeUtils.cacheRequestBody(
+                exchange, cached -> attempt(exchange.mutate().request(cached).build(), chain, order, 0));
+    }
+
+    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, List<URI> order, int index) {
+        target(exchange, order.get(index));
+        return chain.filter(exchange).then(Mono.defer(() -> {
+            boolean full = exchange.getResponse().getStatusCode() == HttpStatus.TOO_MANY_REQUESTS;
+            if (!full || index + 1 >= order.size()) {
+                return Mono.empty();
+            }
+            Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
+            if (connection != null) {
+                connection.dispose(); // its unread 429 body goes with it
+            }
+            ServerWebExchangeUtils.reset(exchange);
+            exchange.getResponse().setStatusCode(null);
+            return attempt(exchange, chain, order, index + 1);
+        }));
+    }
+
+    private static void target(ServerWebExchange exchange, URI replica) {
+        URI routed = exchange.getRequiredAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        URI url = UriComponentsBuilder.fromUri(routed)
+                .scheme(replica.getScheme())
+                .host(replica.getHost())
+                .port(replica.getPort())
+                .build(true)
+                .toUri();
+        exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
+    }
+}

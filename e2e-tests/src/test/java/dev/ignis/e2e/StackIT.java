@@ -42,6 +42,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -186,6 +187,39 @@ class StackIT {
 
     @Test
     @Order(5)
+    void aPublicFunctionUrlServesHttpThroughTheGateway() throws Exception {
+        String urlId = lambda.createFunctionUrlConfig(
+                        b -> b.functionName("e2e-hello").authType(FunctionUrlAuthType.NONE))
+                .functionUrl()
+                .replaceFirst("^http://([a-z0-9]{32})\\.lambda-url\\.us-east-1\\.localhost(:\\d+)?/$", "$1");
+        assertThat(urlId).hasSize(32);
+        URI url = stack.gatewayUrl().resolve("/lambda-url/" + urlId + "/orders?id=7");
+        HttpRequest get = HttpRequest.newBuilder(url).header("Cookie", "a=1").build();
+
+        // Public only once the resource policy says so, as on AWS.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        http.send(get, HttpResponse.BodyHandlers.ofString()).body())
+                .startsWith("{\"Message\":\"Forbidden"));
+        lambda.addPermission(b -> b.functionName("e2e-hello")
+                .statementId("public-url")
+                .action("lambda:InvokeFunctionUrl")
+                .principal("*")
+                .functionUrlAuthType(FunctionUrlAuthType.NONE));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> response = http.send(get, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode event = json.readTree(response.body()).path("event");
+            assertThat(event.path("rawPath").asString()).isEqualTo("/orders");
+            assertThat(event.path("queryStringParameters").path("id").asString())
+                    .isEqualTo("7");
+            assertThat(event.path("cookies").get(0).asString()).isEqualTo("a=1");
+            assertThat(event.path("requestContext").path("apiId").asString()).isEqualTo(urlId);
+        });
+    }
+
+    @Test
+    @Order(6)
     void aDeleteReachesEveryServiceAsATombstone() throws Exception {
         Map<String, Long> before = new HashMap<>();
         for (String service : VIEW_SERVICES) {
@@ -206,7 +240,7 @@ class StackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSecondStackInTheSameHomeIsRefusedWithoutTouchingTheFirst() {
         LaunchOptions again = stack.options();
         assertThatThrownBy(() -> IgnisStack.start(again, line -> {})).hasMessageContaining("Ignis is already running");
@@ -214,7 +248,7 @@ class StackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void closingTheStackLeavesNoProcessAndNoBoundPort() {
         List<ProcessHandle> processes = new ArrayList<>();
         stack.components().forEach(c -> {

@@ -1,6 +1,7 @@
 package dev.ignis.gateway.error;
 
 import dev.ignis.contracts.error.LambdaErrorType;
+import dev.ignis.contracts.json.JsonText;
 import dev.ignis.gateway.auth.AuthResult;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -46,35 +47,8 @@ public final class AwsErrorResponses {
     public static byte[] body(String type, String message) {
         StringBuilder json = new StringBuilder(48 + (message == null ? 4 : message.length()));
         json.append("{\"Type\":\"").append(type).append("\",\"message\":");
-        appendString(json, message);
+        JsonText.appendString(json, message);
         json.append('}');
         return json.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A JSON string literal (or {@code null}); messages may quote user input. */
-    public static void appendString(StringBuilder json, String text) {
-        if (text == null) {
-            json.append("null");
-            return;
-        }
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        json.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        json.append(ch);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 }

@@ -1,5 +1,6 @@
 package dev.ignis.gateway.url;
 
+import dev.ignis.contracts.json.JsonText;
 import dev.ignis.gateway.error.AwsErrorResponses;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -24,7 +25,7 @@ final class UrlErrors {
 
     static Mono<Void> write(ServerHttpResponse response, int status, String errorType, String message) {
         StringBuilder json = new StringBuilder("{\"Message\":");
-        AwsErrorResponses.appendString(json, message);
+        JsonText.appendString(json, message);
         json.append('}');
         return AwsErrorResponses.writeBody(
                 response, status, errorType, json.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.ignis.invocation.logs;
 
+import dev.ignis.contracts.json.JsonText;
 import dev.ignis.contracts.logs.FunctionLogLine;
 import java.nio.charset.StandardCharsets;
 
@@ -36,24 +37,7 @@ final class LogLineJson {
         if (!first) {
             json.append(',');
         }
-        json.append('"').append(name).append("\":\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        json.append('"').append(name).append("\":");
+        JsonText.appendString(json, value);
     }
 }

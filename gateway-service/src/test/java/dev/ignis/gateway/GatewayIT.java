@@ -13,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +34,6 @@ import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
@@ -61,11 +57,7 @@ class GatewayIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ignis.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-        String url = "http://127.0.0.1:" + backend.port();
-        for (String service : List.of("function-registry", "invocation", "async-queue", "event-source")) {
-            registry.add("ignis.services." + service, () -> url);
-        }
+        TestWiring.servicesAt(registry, "http://127.0.0.1:" + backend.port());
     }
 
     @LocalServerPort
@@ -323,13 +315,6 @@ class GatewayIT {
     }
 
     private static SdkHttpRequest sign(SdkHttpFullRequest request, byte[] body) {
-        return AwsV4HttpSigner.create()
-                .sign(r -> r.identity(AwsCredentialsIdentity.create("test", "test"))
-                        .request(request)
-                        .payload(ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.systemUTC()))
-                .request();
+        return TestWiring.sign(request, body, "test");
     }
 }

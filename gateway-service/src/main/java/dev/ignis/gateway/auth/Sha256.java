@@ -42,8 +42,8 @@ public final class Sha256 {
         return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A fresh digest for hashing a body as it streams (several buffers, possibly across threads). */
-    public static MessageDigest newDigest() {
+    /** A digest per thread: creating one per request costs more than the hash of a small body. */
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

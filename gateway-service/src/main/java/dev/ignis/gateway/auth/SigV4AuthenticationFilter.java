@@ -23,8 +23,9 @@ import reactor.core.publisher.Mono;
  *
  * <ul>
  *   <li>{@code X-Amz-Content-Sha256: UNSIGNED-PAYLOAD}: the client chose not to sign the body;
- *   <li>{@code X-Amz-Content-Sha256: <hex>}: the signature is checked at once against that digest and
- *       the body is checked as it streams ({@link VerifiedBody}), never buffered;
+ *   <li>{@code X-Amz-Content-Sha256: <hex>} (the SDK v2): the signature is checked at once against
+ *       that digest, then the body is buffered once, up to {@code max-buffered-body}, and must hash to
+ *       it before it is forwarded from that copy;
  *   <li>no header and no body: the empty-payload hash;
  *   <li>no header and a body (the AWS CLI, the SDK v2): the body must be read to hash it, so it is
  *       buffered once, up to {@code max-buffered-body}, and forwarded from that copy.
@@ -95,13 +96,27 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
                     LambdaErrorType.INVALID_SIGNATURE,
                     "x-amz-content-sha256 must be UNSIGNED-PAYLOAD or a valid sha256 value.");
         }
-        ServerHttpRequest checked = new ServerHttpRequestDecorator(request) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                return VerifiedBody.of(super.getBody(), claimed);
-            }
-        };
-        return decide(exchange, chain, verify(request, claimed), checked);
+        // A wrong signature is refused before a byte of the body is read.
+        AuthResult signature = verify(request, claimed);
+        if (!(signature instanceof Verified verified)) {
+            return decide(exchange, chain, signature, request);
+        }
+        // The body is checked against its signed digest before anything reaches a backend: a
+        // backend never acts on a tampered body, nor waits on a half-sent one.
+        return DataBufferUtils.join(request.getBody(), maxBufferedBody)
+                .map(VerifiedBodyCopy::drain)
+                .defaultIfEmpty(NO_BYTES)
+                .flatMap(bytes -> Sha256.hex(bytes).equalsIgnoreCase(claimed)
+                        ? proceed(
+                                exchange,
+                                chain,
+                                verified.accessKeyId(),
+                                new VerifiedBodyCopy(
+                                        request, exchange.getResponse().bufferFactory(), bytes))
+                        : AwsErrorResponses.write(
+                                exchange.getResponse(),
+                                LambdaErrorType.INVALID_SIGNATURE,
+                                SigV4Verifier.PAYLOAD_MISMATCH));
     }
 
     private AuthResult verify(ServerHttpRequest request, String payloadHash) {

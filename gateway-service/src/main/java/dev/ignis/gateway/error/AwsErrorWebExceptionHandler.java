@@ -1,7 +1,6 @@
 package dev.ignis.gateway.error;
 
 import dev.ignis.contracts.error.LambdaErrorType;
-import dev.ignis.gateway.auth.PayloadHashMismatchException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -55,9 +54,6 @@ public class AwsErrorWebExceptionHandler implements ErrorWebExceptionHandler {
     record AwsError(int status, String errorType, String message) {}
 
     static AwsError classify(Throwable failure, String backend) {
-        if (hasCause(failure, PayloadHashMismatchException.class)) {
-            return new AwsError(403, LambdaErrorType.INVALID_SIGNATURE.code(), failure.getMessage());
-        }
         if (hasCause(failure, CallNotPermittedException.class)) {
             return new AwsError(
                     503,

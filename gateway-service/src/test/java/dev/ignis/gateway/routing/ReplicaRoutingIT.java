@@ -3,6 +3,7 @@ package dev.ignis.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.gateway.FunctionBackend;
+import dev.ignis.gateway.TestWiring;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,10 +42,7 @@ class ReplicaRoutingIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ignis.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-        for (String service : List.of("function-registry", "invocation", "async-queue", "event-source")) {
-            registry.add("ignis.services." + service, () -> url(first));
-        }
+        TestWiring.servicesAt(registry, url(first));
         registry.add("ignis.gateway.scale-out.invocation-replicas[0]", () -> url(first));
         registry.add("ignis.gateway.scale-out.invocation-replicas[1]", () -> url(second));
     }

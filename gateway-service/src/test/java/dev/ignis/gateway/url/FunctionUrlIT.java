@@ -8,13 +8,13 @@ import dev.ignis.contracts.registry.RegistryChange;
 import dev.ignis.contracts.registry.RegistryChangeHeaders;
 import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.gateway.FunctionBackend;
+import dev.ignis.gateway.TestWiring;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -36,12 +36,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,11 +63,7 @@ class FunctionUrlIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ignis.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-        String url = "http://127.0.0.1:" + function.port();
-        for (String service : List.of("function-registry", "invocation", "async-queue", "event-source")) {
-            registry.add("ignis.services." + service, () -> url);
-        }
+        TestWiring.servicesAt(registry, "http://127.0.0.1:" + function.port());
     }
 
     @LocalServerPort
@@ -359,14 +352,7 @@ class FunctionUrlIT {
                 .uri(uri)
                 .putHeader("Content-Type", "application/json")
                 .build();
-        SdkHttpRequest signed = AwsV4HttpSigner.create()
-                .sign(r -> r.identity(AwsCredentialsIdentity.create("test", secret))
-                        .request(unsigned)
-                        .payload(ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.systemUTC()))
-                .request();
+        SdkHttpRequest signed = TestWiring.sign(unsigned, body, secret);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signed.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Host")) {

@@ -8,9 +8,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Features depend one way (function ← version ← alias ← concurrency, url, policy, eventinvoke;
- * function ← tags); a feature that needs something from a later one declares a port for it
- * (QualifiedFunctions, VersionPublisher, ConcurrencyLookup, FunctionTags) or listens for an event
+ * Features depend one way (function ← version ← alias ← concurrency, url, policy, eventinvoke,
+ * eventsource; function ← tags, layer); a feature that needs something from a later one declares a
+ * port for it (QualifiedFunctions, VersionPublisher, ConcurrencyLookup, FunctionTags, LayerResolver)
+ * or listens for an event
  * (FunctionDeleted, VersionDeleted, AliasDeleted).
  */
 @AnalyzeClasses(packages = "dev.ignis.registry", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -26,6 +26,21 @@ public final class Zips {
         return bytes.toByteArray();
     }
 
+    /** One entry of {@code size} random bytes: a package that hardly compresses, so its unzipped size is known. */
+    public static byte[] incompressible(String name, int size) {
+        byte[] content = new byte[size];
+        new java.util.Random(size).nextBytes(content);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     public static byte[] handler() {
         return of("lambda_function.py", "def lambda_handler(event, context):\n    return event\n");
     }

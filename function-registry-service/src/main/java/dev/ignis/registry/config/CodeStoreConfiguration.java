@@ -2,6 +2,7 @@ package dev.ignis.registry.config;
 
 import dev.ignis.registry.code.CodeStore;
 import dev.ignis.registry.code.LocalDirectoryCodeStore;
+import dev.ignis.registry.code.PackageIntake;
 import dev.ignis.registry.code.ZipInspector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +19,11 @@ class CodeStoreConfiguration {
     @Bean
     ZipInspector zipInspector(RegistryProperties properties) {
         return new ZipInspector(properties.maxUnzippedCodeBytes(), 20_000, 200);
+    }
+
+    /** Function and layer packages pass the same checks. */
+    @Bean
+    PackageIntake packageIntake(CodeStore codeStore, ZipInspector zipInspector, RegistryProperties properties) {
+        return new PackageIntake(codeStore, zipInspector, properties.maxZippedCodeBytes());
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param accountConcurrency the account's concurrent executions (AWS's default quota is 1,000); at
  *     least 100, the unreserved minimum
  * @param functionUrls how the {@code FunctionUrl} of a URL config is built
+ * @param eventSourceMappings how fast a mapping's transitional state settles
  */
 @Validated
 @ConfigurationProperties("ignis.registry")
@@ -35,7 +36,8 @@ public record RegistryProperties(
         @Valid @NotNull Encryption encryption,
         @Valid @NotNull Outbox outbox,
         @DefaultValue("1000") @Min(100) int accountConcurrency,
-        @Valid @DefaultValue FunctionUrls functionUrls) {
+        @Valid @DefaultValue FunctionUrls functionUrls,
+        @Valid @DefaultValue EventSourceMappings eventSourceMappings) {
 
     /**
      * @param key base64 of a 32-byte AES key; blank to use (or create) {@code keyFile}
@@ -63,4 +65,14 @@ public record RegistryProperties(
             @DefaultValue("http") @Pattern(regexp = "https?") String scheme,
             @DefaultValue("localhost") @NotBlank String domain,
             @DefaultValue("8080") @Min(1) @Max(65535) int port) {}
+
+    /**
+     * A created, updated or deleted mapping answers with a transitional state ({@code Creating},
+     * {@code Updating}, {@code Deleting} ...) that settles once it is {@code transitionDelay} old; a
+     * settler looks for such mappings every {@code pollInterval}. Each step is its own committed
+     * change on the topic.
+     */
+    public record EventSourceMappings(
+            @DefaultValue("1s") @NotNull Duration transitionDelay,
+            @DefaultValue("250ms") @NotNull Duration pollInterval) {}
 }

@@ -127,7 +127,11 @@ public final class FunctionApi {
             List<String> architectures,
             EphemeralStorage ephemeralStorage,
             SnapStart snapStart,
-            LoggingConfig loggingConfig) {}
+            LoggingConfig loggingConfig,
+            List<Layer> layers) {}
+
+    /** A layer as GetFunctionConfiguration shows it; null (left out) when the function has none. */
+    public record Layer(String arn, long codeSize) {}
 
     public record CodeLocation(String repositoryType, String location) {}
 

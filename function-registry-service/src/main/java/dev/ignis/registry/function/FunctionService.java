@@ -2,6 +2,7 @@ package dev.ignis.registry.function;
 
 import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.registry.api.LambdaApiException;
+import dev.ignis.registry.code.PackageIntake;
 import dev.ignis.registry.config.RegistryProperties;
 import dev.ignis.registry.function.FunctionApi.CreateFunctionRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionCodeRequest;
@@ -31,8 +32,10 @@ public class FunctionService {
     private final FunctionViews views;
     private final ChangeLog changes;
     private final FunctionValidator validator;
+    private final LayerResolver layers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final long maxUnzippedBytes;
 
     FunctionService(
             FunctionRepository functions,
@@ -40,6 +43,7 @@ public class FunctionService {
             FunctionViews views,
             ChangeLog changes,
             RegistryProperties properties,
+            LayerResolver layers,
             ApplicationEventPublisher events,
             Clock clock) {
         this.functions = functions;
@@ -47,8 +51,10 @@ public class FunctionService {
         this.views = views;
         this.changes = changes;
         this.validator = new FunctionValidator(properties.runtimes());
+        this.layers = layers;
         this.events = events;
         this.clock = clock;
+        this.maxUnzippedBytes = properties.maxUnzippedCodeBytes();
     }
 
     /** Stores the package first (content-addressed, so an orphan from a failed commit is harmless). */
@@ -80,8 +86,9 @@ public class FunctionService {
         s.deadLetterTarget = request.deadLetterConfig() == null
                 ? null
                 : blankToNull(request.deadLetterConfig().targetArn());
-        s.codeSha256Hex = code.sha256Hex();
-        s.codeSize = code.size();
+        setCode(s, code);
+        s.layers = request.layers() == null ? List.of() : layers.resolve(request.layers());
+        checkUnzippedTotal(s);
         return saveContentChange(entity);
     }
 
@@ -128,13 +135,13 @@ public class FunctionService {
         if (request.isDryRun()) {
             PackageIntake.Package code = packages.inspectOnly(request.zipFile());
             FunctionEntity preview = entity.preview();
-            preview.settings.codeSha256Hex = code.sha256Hex();
-            preview.settings.codeSize = code.size();
+            setCode(preview.settings, code);
+            checkUnzippedTotal(preview.settings);
             return views.latest(preview);
         }
         PackageIntake.Package code = packages.store(request.zipFile());
-        entity.settings.codeSha256Hex = code.sha256Hex();
-        entity.settings.codeSize = code.size();
+        setCode(entity.settings, code);
+        checkUnzippedTotal(entity.settings);
         return saveContentChange(entity);
     }
 
@@ -161,6 +168,10 @@ public class FunctionService {
         }
         if (request.deadLetterConfig() != null) {
             s.deadLetterTarget = blankToNull(request.deadLetterConfig().targetArn());
+        }
+        if (request.layers() != null) {
+            s.layers = layers.resolve(request.layers());
+            checkUnzippedTotal(s);
         }
         return saveContentChange(entity);
     }
@@ -223,6 +234,27 @@ public class FunctionService {
         StoredFunction stored = views.latest(entity);
         changes.changed(ResourceType.FUNCTION, stored.arn(), entity.revisionId, stored.snapshot());
         return stored;
+    }
+
+    private static void setCode(FunctionSettings s, PackageIntake.Package code) {
+        s.codeSha256Hex = code.sha256Hex();
+        s.codeSize = code.size();
+        s.unzippedCodeSize = code.unzippedSize();
+    }
+
+    /** AWS's limit on what {@code /var/task} and {@code /opt} hold together. */
+    private void checkUnzippedTotal(FunctionSettings s) {
+        if (s.layers.isEmpty()) {
+            return; // the package alone was checked against the same limit when it arrived
+        }
+        long total = s.unzippedCodeSize != null ? s.unzippedCodeSize : packages.unzippedSizeOf(s.codeSha256Hex);
+        for (AttachedLayer layer : s.layers) {
+            total += layer.unzippedSize();
+        }
+        if (total > maxUnzippedBytes) {
+            throw LambdaApiException.invalidParameter("Function code combined with layers exceeds the maximum allowed"
+                    + " size of " + maxUnzippedBytes + " bytes. The actual size is " + total + " bytes.");
+        }
     }
 
     private static String blankToNull(String value) {

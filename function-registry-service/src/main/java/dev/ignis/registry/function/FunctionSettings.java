@@ -1,7 +1,9 @@
 package dev.ignis.registry.function;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
+import java.util.List;
 
 /**
  * What a version freezes of a function: its code and the configuration it runs with. {@code $LATEST}
@@ -43,6 +45,15 @@ public class FunctionSettings {
     @Column(name = "code_size", nullable = false)
     long codeSize;
 
+    /** What the package inflates to; null for packages stored before migration V4 (measured on demand). */
+    @Column(name = "unzipped_code_size")
+    Long unzippedCodeSize;
+
+    /** The layers, in extraction order; empty when none. */
+    @Convert(converter = AttachedLayersConverter.class)
+    @Column(name = "layers", length = 4096)
+    List<AttachedLayer> layers = List.of();
+
     @Column(name = "tracing_mode", nullable = false, length = 16)
     String tracingMode = PASS_THROUGH;
 
@@ -64,6 +75,8 @@ public class FunctionSettings {
         c.environment = environment;
         c.codeSha256Hex = codeSha256Hex;
         c.codeSize = codeSize;
+        c.unzippedCodeSize = unzippedCodeSize;
+        c.layers = layers;
         c.tracingMode = tracingMode;
         c.deadLetterTarget = deadLetterTarget;
         return c;

@@ -169,8 +169,8 @@ final class FunctionValidator {
     }
 
     /**
-     * The model's and AWS's limits on Layers. The registry stores no layer versions yet, so any
-     * well-formed ARN then names a layer version that does not exist, which is AWS's answer for it.
+     * The model's and AWS's limits on Layers; whether the versions exist is the layer feature's
+     * answer ({@link LayerResolver}).
      */
     private static void checkLayers(List<String> layers) {
         if (layers == null || layers.isEmpty()) {
@@ -189,6 +189,5 @@ final class FunctionValidator {
         if (layers.size() > MAX_LAYERS) {
             throw LambdaApiException.invalidParameter("Cannot reference more than 5 layers.");
         }
-        throw LambdaApiException.invalidParameter("Layer version " + layers.getFirst() + " does not exist.");
     }
 }

@@ -70,7 +70,9 @@ public class FunctionViews {
                 s.ephemeralStorage,
                 Sha256.base64OfHex(s.codeSha256Hex),
                 s.codeSize,
-                List.of(),
+                s.layers.stream()
+                        .map(l -> new FunctionSnapshot.LayerRef(l.arn(), l.codeSha256(), l.codeSize()))
+                        .toList(),
                 s.environment,
                 s.role,
                 s.description,
@@ -111,7 +113,12 @@ public class FunctionViews {
                 s.architectures(),
                 new FunctionApi.EphemeralStorage(s.ephemeralStorageMb()),
                 new FunctionApi.SnapStart("None", "Off"),
-                new FunctionApi.LoggingConfig("Text", "/aws/lambda/" + s.functionName()));
+                new FunctionApi.LoggingConfig("Text", "/aws/lambda/" + s.functionName()),
+                s.layers().isEmpty()
+                        ? null
+                        : s.layers().stream()
+                                .map(l -> new FunctionApi.Layer(l.layerVersionArn(), l.codeSize()))
+                                .toList());
     }
 
     String seal(Map<String, String> variables) {

@@ -1,6 +1,8 @@
 package dev.ignis.registry.config;
 
+import dev.ignis.registry.code.s3.S3Settings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param accountConcurrency the account's concurrent executions (AWS's default quota is 1,000); at
  *     least 100, the unreserved minimum
  * @param functionUrls how the {@code FunctionUrl} of a URL config is built
+ * @param codeDir the local code store's directory
+ * @param codeStore which code store keeps packages, and the S3 one's settings
  */
 @Validated
 @ConfigurationProperties("ignis.registry")
@@ -35,7 +39,8 @@ public record RegistryProperties(
         @Valid @NotNull Encryption encryption,
         @Valid @NotNull Outbox outbox,
         @DefaultValue("1000") @Min(100) int accountConcurrency,
-        @Valid @DefaultValue FunctionUrls functionUrls) {
+        @Valid @DefaultValue FunctionUrls functionUrls,
+        @Valid @DefaultValue CodeStoreSettings codeStore) {
 
     /**
      * @param key base64 of a 32-byte AES key; blank to use (or create) {@code keyFile}
@@ -63,4 +68,21 @@ public record RegistryProperties(
             @DefaultValue("http") @Pattern(regexp = "https?") String scheme,
             @DefaultValue("localhost") @NotBlank String domain,
             @DefaultValue("8080") @Min(1) @Max(65535) int port) {}
+
+    /**
+     * @param type {@code local} (a directory, {@code code-dir}) or {@code s3} (a bucket, {@code s3})
+     * @param s3 the bucket, read only when the type is {@code s3}
+     */
+    public record CodeStoreSettings(@DefaultValue("local") @NotNull Type type, @Valid @DefaultValue S3Settings s3) {
+
+        public enum Type {
+            LOCAL,
+            S3
+        }
+
+        @AssertTrue(message = "s3.bucket is required when the code store's type is s3")
+        public boolean isBucketGivenForS3() {
+            return type != Type.S3 || !s3.bucket().isBlank();
+        }
+    }
 }

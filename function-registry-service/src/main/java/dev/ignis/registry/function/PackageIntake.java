@@ -3,7 +3,7 @@ package dev.ignis.registry.function;
 import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.registry.api.LambdaApiException;
 import dev.ignis.registry.code.CodeStore;
-import dev.ignis.registry.code.LocalDirectoryCodeStore.Sha256;
+import dev.ignis.registry.code.Sha256;
 import dev.ignis.registry.code.ZipInspector;
 import dev.ignis.registry.config.RegistryProperties;
 import java.util.Base64;

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The function operations driven by the real AWS SDK for Java v2, with a real broker and H2. */
+/** The function operations driven by the real AWS SDK for Java v2, with a real broker and database. */
 class FunctionApiIT extends RegistryIT {
 
     @Autowired

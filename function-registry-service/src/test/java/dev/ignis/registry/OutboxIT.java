@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * The outbox's two promises, with the real broker and the real H2 file: a change committed by a
+ * The outbox's two promises, with the real broker and the real database (see {@link TestDatabase}): a change committed by a
  * registry that stops before publishing is published by the next one, and a change whose
  * transaction rolls back is never published.
  */
@@ -36,10 +38,14 @@ class OutboxIT {
     @TempDir
     static Path home;
 
+    /** One database for the class, so that a restarted registry finds what the stopped one wrote. */
+    static Map<String, String> database;
+
     @BeforeAll
     static void broker() {
         kafka = new EmbeddedKafkaKraftBroker(1, 1, ChangeTopic.NAME);
         kafka.afterPropertiesSet();
+        database = TestDatabase.freshDatabase();
     }
 
     @AfterAll
@@ -85,12 +91,16 @@ class OutboxIT {
     }
 
     private static ConfigurableApplicationContext startRegistry(boolean relayEnabled) {
-        return new SpringApplicationBuilder(RegistryApplication.class)
-                .run(
+        Stream<String> args = Stream.concat(
+                Stream.of(
                         "--server.port=0",
                         "--ignis.home=" + home,
                         "--ignis.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                        "--ignis.registry.outbox.relay-enabled=" + relayEnabled);
+                        "--ignis.registry.outbox.relay-enabled=" + relayEnabled),
+                database.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()));
+        return new SpringApplicationBuilder(RegistryApplication.class)
+                .profiles(TestDatabase.profiles())
+                .run(args.toArray(String[]::new));
     }
 
     private static String createFunction(ConfigurableApplicationContext registry, String name) {

@@ -10,17 +10,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * The registry running for real (Tomcat, H2 in a temporary home, a real Kafka broker) and an AWS
- * SDK client pointed at it. Each test class gets a fresh service; every test leaves no function.
+ * The registry running for real (Tomcat, a real database — H2 in a temporary home, or PostgreSQL as
+ * {@link TestDatabase} chooses — and a real Kafka broker) and an AWS SDK client pointed at it. Each
+ * test class gets a fresh service and an empty database; every test leaves no function.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, topics = ChangeTopic.NAME)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ActiveProfiles(resolver = TestDatabase.Profiles.class)
 abstract class RegistryIT {
 
     @TempDir
@@ -30,6 +33,7 @@ abstract class RegistryIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ignis.home", home::toString);
         registry.add("ignis.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        TestDatabase.freshDatabase().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @LocalServerPort

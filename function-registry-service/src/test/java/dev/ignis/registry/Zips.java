@@ -4,11 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Builds real zip packages for tests. */
+/**
+ * Builds real zip packages for tests. Entries carry a fixed timestamp, so the same contents always
+ * make the same bytes (and the same CodeSha256), however slowly a test runs.
+ */
 public final class Zips {
+
+    private static final long ENTRY_TIME = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
 
     private Zips() {}
 
@@ -16,7 +22,9 @@ public final class Zips {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (int i = 0; i < namesAndContents.length; i += 2) {
-                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
+                ZipEntry entry = new ZipEntry(namesAndContents[i]);
+                entry.setTime(ENTRY_TIME);
+                zip.putNextEntry(entry);
                 zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }

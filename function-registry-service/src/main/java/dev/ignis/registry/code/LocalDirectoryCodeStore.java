@@ -8,14 +8,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** A {@link CodeStore} on a local directory, sharded by the first two hex digits of the hash. */
 public final class LocalDirectoryCodeStore implements CodeStore {
-
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final Path root;
 
@@ -47,7 +43,7 @@ public final class LocalDirectoryCodeStore implements CodeStore {
 
     @Override
     public Optional<InputStream> open(String sha256Hex) {
-        if (!SHA256_HEX.matcher(sha256Hex).matches()) {
+        if (!Sha256.isHex(sha256Hex)) {
             return Optional.empty();
         }
         try {
@@ -60,7 +56,7 @@ public final class LocalDirectoryCodeStore implements CodeStore {
     @Override
     public boolean delete(String sha256Hex) {
         try {
-            return SHA256_HEX.matcher(sha256Hex).matches() && Files.deleteIfExists(pathOf(sha256Hex));
+            return Sha256.isHex(sha256Hex) && Files.deleteIfExists(pathOf(sha256Hex));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,26 +64,5 @@ public final class LocalDirectoryCodeStore implements CodeStore {
 
     private Path pathOf(String hash) {
         return root.resolve(hash.substring(0, 2)).resolve(hash + ".zip");
-    }
-
-    /** Hex and base64 digests of code; Lambda reports CodeSha256 in base64. */
-    public static final class Sha256 {
-        private Sha256() {}
-
-        public static String hex(byte[] bytes) {
-            return HexFormat.of().formatHex(digest(bytes));
-        }
-
-        public static String base64OfHex(String hex) {
-            return java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
-        }
-
-        private static byte[] digest(byte[] bytes) {
-            try {
-                return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every JDK", e);
-            }
-        }
     }
 }

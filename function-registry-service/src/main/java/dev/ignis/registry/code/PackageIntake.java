@@ -2,7 +2,6 @@ package dev.ignis.registry.code;
 
 import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.registry.api.LambdaApiException;
-import dev.ignis.registry.code.LocalDirectoryCodeStore.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

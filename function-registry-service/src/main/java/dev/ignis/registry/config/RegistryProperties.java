@@ -1,6 +1,8 @@
 package dev.ignis.registry.config;
 
+import dev.ignis.registry.code.s3.S3Settings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *     least 100, the unreserved minimum
  * @param functionUrls how the {@code FunctionUrl} of a URL config is built
  * @param eventSourceMappings how fast a mapping's transitional state settles
+ * @param codeDir the local code store's directory
+ * @param codeStore which code store keeps packages, and the S3 one's settings
  */
 @Validated
 @ConfigurationProperties("ignis.registry")
@@ -37,7 +41,8 @@ public record RegistryProperties(
         @Valid @NotNull Outbox outbox,
         @DefaultValue("1000") @Min(100) int accountConcurrency,
         @Valid @DefaultValue FunctionUrls functionUrls,
-        @Valid @DefaultValue EventSourceMappings eventSourceMappings) {
+        @Valid @DefaultValue EventSourceMappings eventSourceMappings,
+        @Valid @DefaultValue CodeStoreSettings codeStore) {
 
     /**
      * @param key base64 of a 32-byte AES key; blank to use (or create) {@code keyFile}
@@ -75,4 +80,21 @@ public record RegistryProperties(
     public record EventSourceMappings(
             @DefaultValue("1s") @NotNull Duration transitionDelay,
             @DefaultValue("250ms") @NotNull Duration pollInterval) {}
+
+    /**
+     * @param type {@code local} (a directory, {@code code-dir}) or {@code s3} (a bucket, {@code s3})
+     * @param s3 the bucket, read only when the type is {@code s3}
+     */
+    public record CodeStoreSettings(@DefaultValue("local") @NotNull Type type, @Valid @DefaultValue S3Settings s3) {
+
+        public enum Type {
+            LOCAL,
+            S3
+        }
+
+        @AssertTrue(message = "s3.bucket is required when the code store's type is s3")
+        public boolean isBucketGivenForS3() {
+            return type != Type.S3 || !s3.bucket().isBlank();
+        }
+    }
 }

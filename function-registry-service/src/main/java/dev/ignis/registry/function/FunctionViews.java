@@ -3,7 +3,7 @@ package dev.ignis.registry.function;
 import dev.ignis.contracts.arn.LambdaArns;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.registry.api.AwsTime;
-import dev.ignis.registry.code.LocalDirectoryCodeStore.Sha256;
+import dev.ignis.registry.code.Sha256;
 import dev.ignis.registry.config.RegistryProperties;
 import dev.ignis.registry.crypto.EnvironmentCipher;
 import dev.ignis.registry.function.FunctionApi.FunctionConfiguration;

@@ -1,0 +1,28 @@
+package dev.ignis.bench.options;
+
+import java.net.URI;
+
+/** Where the stack under test answers; loopback only, so a bench can never load another machine. */
+public record Endpoints(URI invocation, URI gateway, URI registry) {
+
+    public Endpoints {
+        invocation = loopback(invocation);
+        gateway = loopback(gateway);
+        registry = loopback(registry);
+    }
+
+    /**
+     * Refuses any other host, and writes {@code localhost} as 127.0.0.1 so that every connection
+     * goes to the same IPv4 loopback the services listen on.
+     */
+    static URI loopback(URI uri) {
+        String host = uri.getHost();
+        if (host == null || !(host.equals("127.0.0.1") || host.equals("localhost"))) {
+            throw new IllegalArgumentException("Benchmarks only ever target this machine's loopback: " + uri);
+        }
+        if (uri.getPort() < 0) {
+            throw new IllegalArgumentException("A port is needed: " + uri);
+        }
+        return URI.create(uri.getScheme() + "://127.0.0.1:" + uri.getPort());
+    }
+}

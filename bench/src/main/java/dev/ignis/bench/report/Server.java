@@ -1,0 +1,23 @@
+package dev.ignis.bench.report;
+
+/** What answered a row's requests: Ignis (directly or through the gateway), the peer, or the floor. */
+public enum Server {
+    IGNIS_DIRECT("ignis-direct"),
+    IGNIS_GATEWAY("ignis-gateway"),
+    PEER("serverless-offline"),
+    FLOOR("floor");
+
+    private final String label;
+
+    Server(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isIgnis() {
+        return this == IGNIS_DIRECT || this == IGNIS_GATEWAY;
+    }
+}

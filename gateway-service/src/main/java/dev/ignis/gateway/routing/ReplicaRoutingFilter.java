@@ -40,15 +40,12 @@ public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        if (route == null || !INVOKE_ROUTE.equals(route.getId()) || ring.size() == 0) {
+        // One replica is the route's own URI: nothing to choose.
+        if (ring.size() < 2 || route == null || !INVOKE_ROUTE.equals(route.getId())) {
             return chain.filter(exchange);
         }
         List<URI> order =
                 ring.preference(FunctionKeys.of(exchange.getRequest().getPath().value()));
-        if (order.size() == 1) {
-            target(exchange, order.getFirst());
-            return chain.filter(exchange);
-        }
         return ServerWebExchangeUtils.cacheRequestBody(
                 exchange, cached -> attempt(exchange.mutate().request(cached).build(), chain, order, 0));
     }

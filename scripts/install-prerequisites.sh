@@ -4,12 +4,13 @@
 #   curl, tar             - ./mvnw fetching Maven
 #   nodejs, npm, python3  - the managed runtimes
 #   autoconf ... g++      - the native build of AWS's Node.js runtime client (a conformance test)
+#   awscli                - the AWS CLI v2 the end-to-end suite drives the gateway with
 # Safe to run again: only missing packages are installed. Needs root (or sudo).
 set -eu
 
 missing=""
 want() { dpkg -s "$1" >/dev/null 2>&1 || missing="$missing $1"; }
-for pkg in bubblewrap iptables curl ca-certificates tar python3 autoconf automake libtool cmake make g++; do
+for pkg in bubblewrap iptables curl ca-certificates tar python3 autoconf automake libtool cmake make g++ awscli; do
   want "$pkg"
 done
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"

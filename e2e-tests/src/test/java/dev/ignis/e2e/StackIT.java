@@ -218,8 +218,99 @@ class StackIT {
         });
     }
 
+    /** Debian's AWS CLI v2 (scripts/install-prerequisites.sh), signing with the documented key pair. */
     @Test
     @Order(6)
+    void theAwsCliManagesAndInvokesFunctionsThroughTheGatewayAndWrongKeysAreRefused() throws Exception {
+        Path zip = home.resolve("cli.zip");
+        java.nio.file.Files.write(
+                zip, zipOf("index.mjs", "export const handler = async (event) => ({ echoed: event.n * 2 });\n"));
+
+        Cli created = aws(
+                "test",
+                "test",
+                "lambda",
+                "create-function",
+                "--function-name",
+                "e2e-cli",
+                "--runtime",
+                "nodejs20.x",
+                "--handler",
+                "index.handler",
+                "--role",
+                "arn:aws:iam::000000000000:role/lambda",
+                "--zip-file",
+                "fileb://" + zip);
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(json.readTree(created.out()).path("FunctionArn").asString())
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:e2e-cli");
+        assertThat(aws("test", "test", "lambda", "list-functions", "--query", "Functions[].FunctionName")
+                        .out())
+                .contains("e2e-cli");
+
+        Path out = home.resolve("cli-out.json");
+        Cli invoked = aws(
+                "test",
+                "test",
+                "lambda",
+                "invoke",
+                "--function-name",
+                "e2e-cli",
+                "--cli-binary-format",
+                "raw-in-base64-out",
+                "--payload",
+                "{\"n\":21}",
+                out.toString());
+        assertThat(invoked.exit()).as(invoked.err()).isZero();
+        assertThat(json.readTree(invoked.out()).path("StatusCode").asInt()).isEqualTo(200);
+        assertThat(java.nio.file.Files.readString(out)).isEqualTo("{\"echoed\":42}");
+
+        Cli wrongSecret = aws("test", "not-the-secret", "lambda", "list-functions");
+        Cli unknownKey = aws("AKIDNOBODY", "whatever", "lambda", "list-functions");
+        Cli unsigned = aws("test", "test", "--no-sign-request", "lambda", "list-functions");
+        assertThat(wrongSecret.exit()).isNotZero();
+        assertThat(wrongSecret.err()).contains("InvalidSignatureException");
+        assertThat(unknownKey.err()).contains("UnrecognizedClientException");
+        assertThat(unsigned.err()).contains("MissingAuthenticationTokenException");
+
+        Cli deleted = aws("test", "test", "lambda", "delete-function", "--function-name", "e2e-cli");
+        assertThat(deleted.exit()).as(deleted.err()).isZero();
+        assertThat(aws("test", "test", "lambda", "get-function", "--function-name", "e2e-cli")
+                        .err())
+                .contains("ResourceNotFoundException");
+    }
+
+    record Cli(int exit, String out, String err) {}
+
+    /** Runs {@code aws --endpoint-url <gateway> ...} with these credentials and no user configuration. */
+    private static Cli aws(String accessKey, String secret, String... args) throws Exception {
+        // Debian's CLI v2 by its path: a pyenv or pip "aws" earlier on PATH may be the old v1.
+        String aws = java.nio.file.Files.isExecutable(Path.of("/usr/bin/aws")) ? "/usr/bin/aws" : "aws";
+        List<String> command = new java.util.ArrayList<>(
+                List.of(aws, "--endpoint-url", stack.gatewayUrl().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("AWS_ACCESS_KEY_ID", accessKey);
+        env.put("AWS_SECRET_ACCESS_KEY", secret);
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_PAGER", "");
+        env.put("AWS_MAX_ATTEMPTS", "1");
+        env.put("AWS_CONFIG_FILE", home.resolve("no-aws-config").toString());
+        env.put(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                home.resolve("no-aws-credentials").toString());
+        Path err = java.nio.file.Files.createTempFile(home, "aws", ".err");
+        Process process = builder.redirectError(err.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
+                .as("aws %s", command)
+                .isTrue();
+        return new Cli(process.exitValue(), out, java.nio.file.Files.readString(err));
+    }
+
+    @Test
+    @Order(7)
     void aDeleteReachesEveryServiceAsATombstone() throws Exception {
         Map<String, Long> before = new HashMap<>();
         for (String service : VIEW_SERVICES) {
@@ -240,7 +331,7 @@ class StackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aSecondStackInTheSameHomeIsRefusedWithoutTouchingTheFirst() {
         LaunchOptions again = stack.options();
         assertThatThrownBy(() -> IgnisStack.start(again, line -> {})).hasMessageContaining("Ignis is already running");
@@ -248,7 +339,7 @@ class StackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void closingTheStackLeavesNoProcessAndNoBoundPort() {
         List<ProcessHandle> processes = new ArrayList<>();
         stack.components().forEach(c -> {

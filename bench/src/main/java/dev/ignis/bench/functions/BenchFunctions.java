@@ -2,8 +2,8 @@ package dev.ignis.bench.functions;
 
 import dev.ignis.bench.signing.SigningKey;
 import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 public final class BenchFunctions implements AutoCloseable {
 
     private final LambdaClient lambda;
-    private final Set<String> created = new LinkedHashSet<>();
+    /** Concurrent: {@code registry} creates and deletes from a few threads at once. */
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     public BenchFunctions(URI endpoint, SigningKey key) {
         this.lambda = LambdaClient.builder()
@@ -42,6 +43,14 @@ public final class BenchFunctions implements AutoCloseable {
     /** Creates {@code name} afresh with other code for the runtime (density's holding function). */
     public void create(String name, NoOpRuntime runtime, String handler, byte[] zip) {
         delete(name);
+        createNew(name, runtime, handler, zip);
+    }
+
+    /**
+     * Creates {@code name}, which must not exist: one CreateFunction call and nothing else, so a
+     * scenario can time exactly that call.
+     */
+    public void createNew(String name, NoOpRuntime runtime, String handler, byte[] zip) {
         lambda.createFunction(b -> b.functionName(name)
                 .runtime(runtime.runtime())
                 .handler(handler)

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param coldStarts new environments started per runtime by {@code cold}
  * @param manyFunctions distinct functions invoked round-robin by {@code many}
  * @param environments concurrent holding invokes of {@code density}
+ * @param registry how many functions {@code registry} creates and how often it lists them
  * @param peer whether to start serverless-offline for the side-by-side
  */
 public record BenchOptions(
@@ -36,6 +37,7 @@ public record BenchOptions(
         int coldStarts,
         int manyFunctions,
         int environments,
+        RegistryCounts registry,
         boolean peer,
         boolean smoke,
         Path results,
@@ -46,9 +48,10 @@ public record BenchOptions(
 
     public static final String USAGE =
             """
-            Usage: Bench [warm|gateway|cold|url|many|density|floor|all] [--seconds N] [--warmup N]
+            Usage: Bench [warm|gateway|cold|url|many|density|registry|floor|all] [--seconds N] [--warmup N]
                    [--runtimes python,node,java,provided] [--clients 32] [--rate 500] [--cold 20]
-                   [--functions 100] [--environments 500] [--no-peer] [--smoke]
+                   [--functions 100] [--environments 500] [--creates 20] [--listed 1000]
+                   [--listings 10] [--no-peer] [--smoke]
                    [--results bench/results] [--table bench/RESULTS.md] [--peer-dir bench/peer]
                    [--config config/application.yml] [--invocation URL] [--gateway URL] [--registry URL]
                    [--access-key test] [--secret-key test] [--region us-east-1]
@@ -101,6 +104,10 @@ public record BenchOptions(
                 o.integer("cold", smoke ? 2 : 20),
                 o.integer("functions", smoke ? 5 : 100),
                 o.integer("environments", smoke ? 4 : 500),
+                new RegistryCounts(
+                        o.integer("creates", smoke ? 2 : 20),
+                        o.integer("listed", smoke ? 20 : 1000),
+                        o.integer("listings", smoke ? 2 : 10)),
                 !o.flag("no-peer"),
                 smoke,
                 Path.of(o.text("results", "bench/results")),

@@ -12,6 +12,7 @@ public enum ScenarioName {
     URL,
     MANY,
     DENSITY,
+    REGISTRY,
     FLOOR,
     ALL;
 

@@ -1,8 +1,12 @@
 package dev.ignis.bench.report;
 
-/** What answered a row's requests: Ignis (directly or through the gateway), the peer, or the floor. */
+/**
+ * What answered a row's requests: Ignis (invocation-service directly, function-registry-service
+ * directly, or either through the gateway), the peer, or the floor.
+ */
 public enum Server {
     IGNIS_DIRECT("ignis-direct"),
+    IGNIS_REGISTRY("ignis-registry"),
     IGNIS_GATEWAY("ignis-gateway"),
     PEER("serverless-offline"),
     FLOOR("floor");
@@ -18,6 +22,6 @@ public enum Server {
     }
 
     public boolean isIgnis() {
-        return this == IGNIS_DIRECT || this == IGNIS_GATEWAY;
+        return this == IGNIS_DIRECT || this == IGNIS_REGISTRY || this == IGNIS_GATEWAY;
     }
 }

@@ -56,6 +56,19 @@ public final class RunContext implements AutoCloseable {
                 Server.IGNIS_GATEWAY, uri.getHost(), uri.getPort(), Optional.of(new RequestSigner(options.key(), uri)));
     }
 
+    /**
+     * function-registry-service itself, signed as the gateway would want it (the registry ignores
+     * the signature), so that its rows and the gateway's differ only by the gateway's hop.
+     */
+    public Target registry() {
+        var uri = options.endpoints().registry();
+        return new Target(
+                Server.IGNIS_REGISTRY,
+                uri.getHost(),
+                uri.getPort(),
+                Optional.of(new RequestSigner(options.key(), uri)));
+    }
+
     /** The gateway without a signature: function URLs with AuthType NONE are not signed by callers. */
     public Target gatewayUnsigned() {
         var uri = options.endpoints().gateway();

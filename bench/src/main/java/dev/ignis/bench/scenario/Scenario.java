@@ -7,7 +7,7 @@ import java.util.List;
  * One benchmark. It adds rows to the run, or records why it was skipped; it never decides a pass
  * or a fail. Every one is bounded by the options' window and counts.
  */
-public sealed interface Scenario permits Warm, Cold, FunctionUrl, ManyFunctions, Density, FloorOnly {
+public sealed interface Scenario permits Warm, Cold, FunctionUrl, ManyFunctions, Density, Registry, FloorOnly {
 
     String name();
 
@@ -21,8 +21,16 @@ public sealed interface Scenario permits Warm, Cold, FunctionUrl, ManyFunctions,
             case URL -> List.of(new FunctionUrl());
             case MANY -> List.of(new ManyFunctions());
             case DENSITY -> List.of(new Density());
+            case REGISTRY -> List.of(new Registry());
             case FLOOR -> List.of(new FloorOnly());
-            case ALL -> List.of(new Warm(true), new Cold(), new FunctionUrl(), new ManyFunctions(), new Density());
+            case ALL ->
+                List.of(
+                        new Warm(true),
+                        new Cold(),
+                        new FunctionUrl(),
+                        new ManyFunctions(),
+                        new Density(),
+                        new Registry());
         };
     }
 }

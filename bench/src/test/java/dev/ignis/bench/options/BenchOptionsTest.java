@@ -46,6 +46,18 @@ class BenchOptionsTest {
         assertThat(options.coldStarts()).isEqualTo(2);
         assertThat(options.manyFunctions()).isLessThan(10);
         assertThat(options.environments()).isLessThan(10);
+        assertThat(options.registry()).isEqualTo(new RegistryCounts(2, 20, 2));
+    }
+
+    @Test
+    void registryDefaultsToTheIssuesCountsAndTakesOthers() {
+        assertThat(BenchOptions.from("registry", Map.of(), SERVICES).registry())
+                .isEqualTo(new RegistryCounts(20, 1000, 10));
+        BenchOptions options =
+                BenchOptions.from("registry", Map.of("creates", "3", "listed", "200", "listings", "4"), SERVICES);
+
+        assertThat(options.scenario()).isEqualTo(ScenarioName.REGISTRY);
+        assertThat(options.registry()).isEqualTo(new RegistryCounts(3, 200, 4));
     }
 
     @Test

@@ -89,7 +89,10 @@ class EngineConfiguration {
                 logSink,
                 clock,
                 properties.region()));
-        return new Environments(factory, properties.environments().initTimeout());
+        return new Environments(
+                factory,
+                properties.environments().initTimeout(),
+                properties.environments().maxConcurrentStarts());
     }
 
     /** Functions run as another user; every directory above their code must let them through. */

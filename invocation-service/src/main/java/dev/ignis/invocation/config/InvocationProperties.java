@@ -43,13 +43,16 @@ public record InvocationProperties(
      * @param reapInterval how often idle environments are looked for
      * @param firstRuntimeApiPort the range of loopback ports Runtime API endpoints bind (and the
      *     only local ports a sandboxed function may reach)
+     * @param maxConcurrentStarts environments initialising at once; more cold starts wait their turn
+     *     rather than all sharing the CPU and running into the init timeout together
      */
     public record Environments(
             @NotNull Duration idleTimeout,
             @NotNull Duration initTimeout,
             @NotNull Duration reapInterval,
             @Min(1024) @Max(65535) int firstRuntimeApiPort,
-            @Min(1024) @Max(65535) int lastRuntimeApiPort) {}
+            @Min(1024) @Max(65535) int lastRuntimeApiPort,
+            @Min(1) int maxConcurrentStarts) {}
 
     /**
      * @param type {@code auto} (bubblewrap when installed, else a plain process), {@code bubblewrap}

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -22,11 +23,13 @@ public final class Environments implements AutoCloseable {
 
     private final EnvironmentFactory factory;
     private final Duration initTimeout;
+    private final Semaphore starts;
     private final Map<String, EnvironmentPool> pools = new ConcurrentHashMap<>();
 
-    public Environments(EnvironmentFactory factory, Duration initTimeout) {
+    public Environments(EnvironmentFactory factory, Duration initTimeout, int maxConcurrentStarts) {
         this.factory = factory;
         this.initTimeout = initTimeout;
+        this.starts = new Semaphore(maxConcurrentStarts, true);
     }
 
     static String poolKey(FunctionSnapshot function) {
@@ -49,9 +52,15 @@ public final class Environments implements AutoCloseable {
         boolean cold = environment == null;
         InvocationLog log = new InvocationLog(tail);
         if (cold) {
-            environment = factory.start(function, false);
-            pool.add(environment);
-            FunctionError initFailure = environment.awaitInit(initTimeout);
+            FunctionError initFailure;
+            awaitStartTurn();
+            try {
+                environment = factory.start(function, false);
+                pool.add(environment);
+                initFailure = environment.awaitInit(initTimeout);
+            } finally {
+                starts.release();
+            }
             if (initFailure != null) {
                 environment.kill("init failed");
                 pool.forget(environment);
@@ -70,6 +79,14 @@ public final class Environments implements AutoCloseable {
             return cold ? exited(event, environment) : run(function, event, tail);
         }
         return new Run(result, cold, log.tailBase64(), cold ? environment.initDurationMs() : 0);
+    }
+
+    /**
+     * Many cold starts at once (a burst of new functions or of concurrency) would all share the CPU
+     * and all miss the init timeout together; a bounded number initialise at a time, in turn.
+     */
+    private void awaitStartTurn() {
+        starts.acquireUninterruptibly();
     }
 
     private static Run exited(NextEvent event, ExecutionEnvironment environment) {
@@ -95,9 +112,17 @@ public final class Environments implements AutoCloseable {
                 .filter(e -> e.function().revisionId().equals(function.revisionId()))
                 .count();
         for (long i = current; i < count; i++) {
-            ExecutionEnvironment environment = factory.start(function, true);
-            pool.add(environment);
-            if (environment.awaitInit(initTimeout) != null) {
+            ExecutionEnvironment environment;
+            FunctionError initFailure;
+            awaitStartTurn();
+            try {
+                environment = factory.start(function, true);
+                pool.add(environment);
+                initFailure = environment.awaitInit(initTimeout);
+            } finally {
+                starts.release();
+            }
+            if (initFailure != null) {
                 environment.kill("provisioned init failed");
                 pool.forget(environment);
                 return;

@@ -4,6 +4,7 @@ import static dev.ignis.registry.api.LambdaApiException.validation;
 
 import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.arn.InvalidArnException;
+import dev.ignis.registry.api.Constraints;
 import dev.ignis.registry.api.LambdaApiException;
 import dev.ignis.registry.eventinvoke.EventInvokeApi.Destination;
 import dev.ignis.registry.eventinvoke.EventInvokeApi.DestinationConfig;
@@ -31,8 +32,8 @@ final class EventInvokeRules {
 
     /** The model's constraints, then AWS's "at least one setting" rule. */
     static void checkRequest(EventInvokeConfigRequest request) {
-        range(request.maximumRetryAttempts(), "maximumRetryAttempts", 0, MAX_RETRY_ATTEMPTS);
-        range(request.maximumEventAgeInSeconds(), "maximumEventAgeInSeconds", MIN_EVENT_AGE, MAX_EVENT_AGE);
+        Constraints.range(request.maximumRetryAttempts(), "maximumRetryAttempts", 0, MAX_RETRY_ATTEMPTS);
+        Constraints.range(request.maximumEventAgeInSeconds(), "maximumEventAgeInSeconds", MIN_EVENT_AGE, MAX_EVENT_AGE);
         DestinationConfig destinations = request.destinationConfig();
         if (destinations != null) {
             checkPattern(destinationOf(destinations.onSuccess()), "destinationConfig.onSuccess.destination");
@@ -110,18 +111,6 @@ final class EventInvokeRules {
         }
         if (!DESTINATION_PATTERN.matcher(arn).matches()) {
             throw validation(arn, field, "Member must satisfy regular expression pattern: " + DESTINATION);
-        }
-    }
-
-    private static void range(Integer value, String field, int min, int max) {
-        if (value == null) {
-            return;
-        }
-        if (value < min) {
-            throw validation(value, field, "Member must have value greater than or equal to " + min);
-        }
-        if (value > max) {
-            throw validation(value, field, "Member must have value less than or equal to " + max);
         }
     }
 }

@@ -4,6 +4,7 @@ import static dev.ignis.registry.api.LambdaApiException.invalidParameter;
 import static dev.ignis.registry.api.LambdaApiException.validation;
 
 import dev.ignis.contracts.registry.EventSourceMappingSnapshot.SourceKind;
+import dev.ignis.registry.api.Constraints;
 import dev.ignis.registry.api.LambdaApiException;
 import dev.ignis.registry.eventsource.EventSourceMappingApi.CreateRequest;
 import dev.ignis.registry.eventsource.EventSourceMappingApi.Filter;
@@ -73,18 +74,18 @@ final class MappingRules {
 
     /** The model's ranges and the settings a kind of source does not take. */
     static void checkSettings(SourceKind kind, Settings s) {
-        checkRange(s.batchSize(), "batchSize", 1, 10_000);
-        checkRange(s.maximumBatchingWindowInSeconds(), "maximumBatchingWindowInSeconds", 0, 300);
-        checkRange(s.parallelizationFactor(), "parallelizationFactor", 1, 10);
-        checkRange(s.maximumRetryAttempts(), "maximumRetryAttempts", -1, 10_000);
-        checkRange(s.maximumRecordAgeInSeconds(), "maximumRecordAgeInSeconds", -1, 604_800);
+        Constraints.range(s.batchSize(), "batchSize", 1, 10_000);
+        Constraints.range(s.maximumBatchingWindowInSeconds(), "maximumBatchingWindowInSeconds", 0, 300);
+        Constraints.range(s.parallelizationFactor(), "parallelizationFactor", 1, 10);
+        Constraints.range(s.maximumRetryAttempts(), "maximumRetryAttempts", -1, 10_000);
+        Constraints.range(s.maximumRecordAgeInSeconds(), "maximumRecordAgeInSeconds", -1, 604_800);
         if (s.maximumRecordAgeInSeconds() != null
                 && s.maximumRecordAgeInSeconds() >= 0
                 && s.maximumRecordAgeInSeconds() < 60) {
             throw invalidParameter("MaximumRecordAgeInSeconds must be -1 or between 60 and 604800.");
         }
         if (s.scalingConfig() != null) {
-            checkRange(s.scalingConfig().maximumConcurrency(), "scalingConfig.maximumConcurrency", 2, 1000);
+            Constraints.range(s.scalingConfig().maximumConcurrency(), "scalingConfig.maximumConcurrency", 2, 1000);
         }
         checkResponseTypes(s.functionResponseTypes());
         checkFilters(s);
@@ -298,18 +299,6 @@ final class MappingRules {
                         "Member must have length less than or equal to 200, Member must have length greater than or"
                                 + " equal to 1");
             }
-        }
-    }
-
-    private static void checkRange(Integer value, String field, int min, int max) {
-        if (value == null) {
-            return;
-        }
-        if (value < min) {
-            throw validation(value, field, "Member must have value greater than or equal to " + min);
-        }
-        if (value > max) {
-            throw validation(value, field, "Member must have value less than or equal to " + max);
         }
     }
 

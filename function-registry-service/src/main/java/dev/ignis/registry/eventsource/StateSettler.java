@@ -1,12 +1,11 @@
 package dev.ignis.registry.eventsource;
 
 import dev.ignis.registry.config.RegistryProperties;
+import dev.ignis.registry.worker.BackgroundWorker;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -16,45 +15,19 @@ import org.springframework.stereotype.Component;
  * registry restarted mid-transition finishes the job.
  */
 @Component
-class StateSettler implements SmartLifecycle {
+class StateSettler extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(StateSettler.class);
 
     private final EventSourceMappingService mappings;
     private final RegistryProperties.EventSourceMappings settings;
     private final Clock clock;
-    private volatile Thread worker;
-    private volatile boolean running;
 
     StateSettler(EventSourceMappingService mappings, RegistryProperties properties, Clock clock) {
+        super("mapping-state-settler");
         this.mappings = mappings;
         this.settings = properties.eventSourceMappings();
         this.clock = clock;
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        worker = Thread.ofVirtual().name("mapping-state-settler").start(this::run);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** Settles every mapping that is due now; what loses a race with a user's change waits for the next round. */
@@ -73,8 +46,9 @@ class StateSettler implements SmartLifecycle {
         return settled;
     }
 
-    private void run() {
-        while (running) {
+    @Override
+    protected void loop() {
+        while (running()) {
             try {
                 settleDue();
                 Thread.sleep(settings.pollInterval());

@@ -2,6 +2,7 @@ package dev.ignis.registry.function;
 
 import static dev.ignis.registry.api.LambdaApiException.validation;
 
+import dev.ignis.registry.api.Constraints;
 import dev.ignis.registry.api.LambdaApiException;
 import dev.ignis.registry.function.FunctionApi.CreateFunctionRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionConfigurationRequest;
@@ -114,9 +115,9 @@ final class FunctionValidator {
         if (s.role() != null && !s.role().matches(ROLE_PATTERN)) {
             throw validation(s.role(), "role", "Member must satisfy regular expression pattern: " + ROLE_PATTERN);
         }
-        checkRange(s.memorySize(), "memorySize", 128, 10240);
-        checkRange(s.timeout(), "timeout", 1, 900);
-        checkRange(s.ephemeralStorage(), "ephemeralStorage.size", 512, 10240);
+        Constraints.range(s.memorySize(), "memorySize", 128, 10240);
+        Constraints.range(s.timeout(), "timeout", 1, 900);
+        Constraints.range(s.ephemeralStorage(), "ephemeralStorage.size", 512, 10240);
         if (s.description() != null && s.description().length() > 256) {
             throw validation(s.description(), "description", "Member must have length less than or equal to 256");
         }
@@ -132,18 +133,6 @@ final class FunctionValidator {
         }
         checkEnvironment(s.variables());
         checkLayers(s.layers());
-    }
-
-    private static void checkRange(Integer value, String field, int min, int max) {
-        if (value == null) {
-            return;
-        }
-        if (value < min) {
-            throw validation(value, field, "Member must have value greater than or equal to " + min);
-        }
-        if (value > max) {
-            throw validation(value, field, "Member must have value less than or equal to " + max);
-        }
     }
 
     private static void checkEnvironment(Map<String, String> variables) {

@@ -2,6 +2,7 @@ package dev.ignis.registry.outbox;
 
 import dev.ignis.contracts.registry.RegistryChangeHeaders;
 import dev.ignis.registry.config.RegistryProperties;
+import dev.ignis.registry.worker.BackgroundWorker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Limit;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * between publish and delete publishes them again — consumers de-duplicate by sequence.
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
@@ -35,14 +35,13 @@ class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final RegistryProperties.Outbox settings;
     private final AtomicLong lastPublished = new AtomicLong(-1);
-    private volatile Thread worker;
-    private volatile boolean running;
 
     OutboxRelay(
             OutboxRepository outbox,
             KafkaTemplate<String, byte[]> kafka,
             TransactionTemplate transactions,
             RegistryProperties properties) {
+        super("outbox-relay");
         this.outbox = outbox;
         this.kafka = kafka;
         this.transactions = transactions;
@@ -50,41 +49,22 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected boolean enabled() {
         if (!settings.relayEnabled()) {
             log.warn("The outbox relay is disabled: changes are recorded but not published");
-            return;
+            return false;
         }
-        running = true;
-        worker = Thread.ofVirtual().name("outbox-relay").start(this::run);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+        return true;
     }
 
     long lastPublishedSequence() {
         return lastPublished.get();
     }
 
-    private void run() {
+    @Override
+    protected void loop() {
         Duration backoff = settings.pollInterval();
-        while (running) {
+        while (running()) {
             try {
                 int published = publishBatch();
                 backoff = settings.pollInterval();

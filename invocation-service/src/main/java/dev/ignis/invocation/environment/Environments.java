@@ -24,6 +24,11 @@ public final class Environments implements AutoCloseable {
     private final EnvironmentFactory factory;
     private final Duration initTimeout;
     private final Semaphore starts;
+    /**
+     * Pools are never removed, even empty: an invoke holding a pool that was just dropped from the
+     * map would add its new environment where no reaper or retirement would ever find it. An empty
+     * pool costs a few dozen bytes per function version.
+     */
     private final Map<String, EnvironmentPool> pools = new ConcurrentHashMap<>();
 
     public Environments(EnvironmentFactory factory, Duration initTimeout, int maxConcurrentStarts) {
@@ -140,14 +145,11 @@ public final class Environments implements AutoCloseable {
     public int reap(Duration idleTimeout) {
         long cutoff = System.nanoTime() - idleTimeout.toNanos();
         int reaped = 0;
-        for (var entry : pools.entrySet()) {
+        for (EnvironmentPool pool : pools.values()) {
             List<ExecutionEnvironment> gone =
-                    entry.getValue().evict(e -> !e.provisioned() && e.idleSince() != 0 && e.idleSince() < cutoff);
+                    pool.evict(e -> !e.provisioned() && e.idleSince() != 0 && e.idleSince() < cutoff);
             gone.forEach(e -> e.kill("idle"));
             reaped += gone.size();
-            if (entry.getValue().isEmpty()) {
-                pools.remove(entry.getKey(), entry.getValue());
-            }
         }
         return reaped;
     }
@@ -158,13 +160,10 @@ public final class Environments implements AutoCloseable {
      */
     public int retire(Predicate<FunctionSnapshot> current) {
         int retired = 0;
-        for (var entry : pools.entrySet()) {
-            List<ExecutionEnvironment> gone = entry.getValue().evict(e -> !current.test(e.function()));
+        for (EnvironmentPool pool : pools.values()) {
+            List<ExecutionEnvironment> gone = pool.evict(e -> !current.test(e.function()));
             gone.forEach(e -> e.kill("configuration replaced or deleted"));
             retired += gone.size();
-            if (entry.getValue().isEmpty()) {
-                pools.remove(entry.getKey(), entry.getValue());
-            }
         }
         return retired;
     }
@@ -187,7 +186,11 @@ public final class Environments implements AutoCloseable {
     /** Environments alive now, by pool key. */
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
-        pools.forEach((key, pool) -> counts.put(key, pool.size()));
+        pools.forEach((key, pool) -> {
+            if (!pool.isEmpty()) {
+                counts.put(key, pool.size());
+            }
+        });
         return counts;
     }
 

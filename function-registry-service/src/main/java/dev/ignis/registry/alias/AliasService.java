@@ -5,6 +5,7 @@ import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.registry.alias.AliasApi.CreateAliasRequest;
 import dev.ignis.registry.alias.AliasApi.UpdateAliasRequest;
 import dev.ignis.registry.api.LambdaApiException;
+import dev.ignis.registry.api.Pages;
 import dev.ignis.registry.function.FunctionDeleted;
 import dev.ignis.registry.function.FunctionService;
 import dev.ignis.registry.function.FunctionViews;
@@ -118,8 +119,7 @@ public class AliasService {
     @Transactional(readOnly = true)
     List<AliasSnapshot> list(String functionName, String version, String marker, int limit) {
         functions.latest(functionName);
-        return aliases.findByFunctionNameOrderByNameAsc(functionName).stream()
-                .filter(a -> marker == null || a.name.compareTo(marker) > 0)
+        return Pages.after(aliases.findByFunctionNameOrderByNameAsc(functionName), marker, a -> a.name)
                 .filter(a -> version == null || a.functionVersion.equals(version))
                 .limit(limit)
                 .map(this::snapshot)

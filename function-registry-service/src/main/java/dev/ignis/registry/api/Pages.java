@@ -2,6 +2,7 @@ package dev.ignis.registry.api;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The Marker / MaxItems paging every List operation shares: the caller fetches one item more than
@@ -22,6 +23,13 @@ public final class Pages {
                     maxItems, "maxItems", "Member must have value less than or equal to " + max);
         }
         return maxItems;
+    }
+
+    /** The items of {@code sorted} (ascending by {@code key}) after {@code marker}; all of them without one. */
+    public static <T> Stream<T> after(List<T> sorted, String marker, Function<T, String> key) {
+        return marker == null
+                ? sorted.stream()
+                : sorted.stream().filter(t -> key.apply(t).compareTo(marker) > 0);
     }
 
     /**

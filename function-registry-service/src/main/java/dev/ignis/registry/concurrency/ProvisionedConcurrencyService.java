@@ -8,6 +8,7 @@ import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.registry.alias.AliasDeleted;
 import dev.ignis.registry.alias.AliasService;
 import dev.ignis.registry.api.LambdaApiException;
+import dev.ignis.registry.api.Pages;
 import dev.ignis.registry.function.FunctionDeleted;
 import dev.ignis.registry.function.FunctionService;
 import dev.ignis.registry.function.FunctionViews;
@@ -123,8 +124,7 @@ class ProvisionedConcurrencyService {
     List<ProvisionedConfig> list(String functionName, String marker, int limit) {
         String name = FunctionRef.parse(functionName).functionName();
         functions.latest(name);
-        return provisioned.findByFunctionNameOrderByQualifierAsc(name).stream()
-                .filter(p -> marker == null || p.qualifier.compareTo(marker) > 0)
+        return Pages.after(provisioned.findByFunctionNameOrderByQualifierAsc(name), marker, p -> p.qualifier)
                 .limit(limit)
                 .map(this::view)
                 .toList();

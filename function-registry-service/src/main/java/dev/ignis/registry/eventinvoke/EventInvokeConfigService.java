@@ -7,6 +7,7 @@ import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.registry.alias.AliasDeleted;
 import dev.ignis.registry.alias.AliasService;
 import dev.ignis.registry.api.LambdaApiException;
+import dev.ignis.registry.api.Pages;
 import dev.ignis.registry.eventinvoke.EventInvokeApi.EventInvokeConfigRequest;
 import dev.ignis.registry.function.FunctionDeleted;
 import dev.ignis.registry.function.FunctionService;
@@ -116,8 +117,7 @@ class EventInvokeConfigService {
         if (!functionExists(name)) {
             throw notFound(NO_FUNCTION);
         }
-        return configs.findByFunctionNameOrderByQualifierAsc(name).stream()
-                .filter(c -> marker == null || c.qualifier.compareTo(marker) > 0)
+        return Pages.after(configs.findByFunctionNameOrderByQualifierAsc(name), marker, c -> c.qualifier)
                 .limit(limit)
                 .map(this::snapshot)
                 .toList();

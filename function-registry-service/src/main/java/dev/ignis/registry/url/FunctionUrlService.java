@@ -6,6 +6,7 @@ import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.registry.alias.AliasDeleted;
 import dev.ignis.registry.alias.AliasService;
 import dev.ignis.registry.api.LambdaApiException;
+import dev.ignis.registry.api.Pages;
 import dev.ignis.registry.config.RegistryProperties;
 import dev.ignis.registry.function.FunctionDeleted;
 import dev.ignis.registry.function.FunctionService;
@@ -137,12 +138,11 @@ class FunctionUrlService {
         if (functions.findLatest(name).isEmpty()) {
             throw notFound(NO_FUNCTION);
         }
-        return urls.findByFunctionNameOrderByQualifierAsc(name).stream()
+        List<StoredUrl> sorted = urls.findByFunctionNameOrderByQualifierAsc(name).stream()
                 .map(this::view)
                 .sorted(Comparator.comparing(StoredUrl::functionArn))
-                .filter(u -> marker == null || u.functionArn().compareTo(marker) > 0)
-                .limit(limit)
                 .toList();
+        return Pages.after(sorted, marker, StoredUrl::functionArn).limit(limit).toList();
     }
 
     @EventListener

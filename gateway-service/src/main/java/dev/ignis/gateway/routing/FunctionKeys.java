@@ -1,5 +1,7 @@
 package dev.ignis.gateway.routing;
 
+import dev.ignis.contracts.arn.FunctionRef;
+import dev.ignis.contracts.arn.InvalidArnException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 final class FunctionKeys {
 
     private static final String PREFIX = "/2015-03-31/functions/";
-    private static final String FUNCTION = "function:";
 
     private FunctionKeys() {}
 
@@ -23,11 +24,10 @@ final class FunctionKeys {
         String name = URLDecoder.decode(
                 end < 0 ? rawPath.substring(PREFIX.length()) : rawPath.substring(PREFIX.length(), end),
                 StandardCharsets.UTF_8);
-        int function = name.indexOf(FUNCTION);
-        if (function >= 0) {
-            name = name.substring(function + FUNCTION.length());
+        try {
+            return FunctionRef.parse(name).functionName();
+        } catch (InvalidArnException e) {
+            return name; // the invoke API will refuse it; any replica can say so
         }
-        int qualifier = name.indexOf(':');
-        return qualifier < 0 ? name : name.substring(0, qualifier);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ignis.gateway.url;
 
+import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.contracts.registry.FunctionUrlSnapshot;
 import dev.ignis.gateway.auth.AuthResult;
@@ -122,19 +123,13 @@ public class FunctionUrlFilter implements WebFilter, Ordered {
             return UrlErrors.write(exchange.getResponse(), 403, UrlErrors.ACCESS_DENIED, UrlErrors.FORBIDDEN)
                     .then(Mono.empty());
         }
-        byte[] event = UrlEvent.build(
-                request,
-                target,
-                body,
-                caller,
-                properties.accountId(),
-                UUID.randomUUID().toString(),
-                clock.instant());
+        byte[] event =
+                UrlEvent.build(request, target, body, caller, UUID.randomUUID().toString(), clock.instant());
         if (event.length > properties.maxEventBytes()) {
             return tooLarge(exchange.getResponse()).then(Mono.empty());
         }
         return invocations
-                .invoke(url.functionArn(), functionName(url.functionArn()), event)
+                .invoke(url.functionArn(), FunctionRef.parse(url.functionArn()).functionName(), event)
                 .map(FunctionUrlFilter::reply)
                 .onErrorResume(e -> {
                     log.warn(
@@ -146,13 +141,6 @@ public class FunctionUrlFilter implements WebFilter, Ordered {
                                     "The function could not be invoked; try again.")
                             .then(Mono.empty());
                 });
-    }
-
-    /** {@code arn:…:function:<name>[:<qualifier>]} → the name the replicas are hashed by. */
-    private static String functionName(String functionArn) {
-        String name = functionArn.substring(functionArn.indexOf(":function:") + ":function:".length());
-        int qualifier = name.indexOf(':');
-        return qualifier < 0 ? name : name.substring(0, qualifier);
     }
 
     /** A throttle or a missing function passes through as the invoke API said it. */

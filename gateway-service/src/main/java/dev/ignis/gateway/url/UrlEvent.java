@@ -41,7 +41,6 @@ final class UrlEvent {
             UrlTarget target,
             byte[] body,
             Optional<IamCaller> caller,
-            String accountId,
             String requestId,
             Instant now) {
         Map<String, Object> event = new LinkedHashMap<>();
@@ -59,7 +58,7 @@ final class UrlEvent {
         if (rawQuery != null && !rawQuery.isEmpty()) {
             event.put("queryStringParameters", queryParameters(rawQuery));
         }
-        event.put("requestContext", requestContext(request, target, caller, accountId, requestId, now));
+        event.put("requestContext", requestContext(request, target, caller, requestId, now));
         boolean base64 = body.length > 0 && !isText(request.getHeaders().getContentType());
         if (body.length > 0) {
             event.put(
@@ -73,17 +72,12 @@ final class UrlEvent {
     }
 
     private static Map<String, Object> requestContext(
-            ServerHttpRequest request,
-            UrlTarget target,
-            Optional<IamCaller> caller,
-            String accountId,
-            String requestId,
-            Instant now) {
+            ServerHttpRequest request, UrlTarget target, Optional<IamCaller> caller, String requestId, Instant now) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("accountId", caller.map(IamCaller::accountId).orElse("anonymous"));
         context.put("apiId", target.urlId());
         context.put("authentication", null);
-        caller.ifPresent(iam -> context.put("authorizer", Map.of("iam", iamAuthorizer(iam, accountId))));
+        caller.ifPresent(iam -> context.put("authorizer", Map.of("iam", iamAuthorizer(iam))));
         context.put("domainName", target.domainName());
         context.put("domainPrefix", target.urlId());
         Map<String, Object> http = new LinkedHashMap<>();
@@ -102,14 +96,14 @@ final class UrlEvent {
         return context;
     }
 
-    private static Map<String, Object> iamAuthorizer(IamCaller caller, String accountId) {
+    private static Map<String, Object> iamAuthorizer(IamCaller caller) {
         Map<String, Object> iam = new LinkedHashMap<>();
         iam.put("accessKey", caller.accessKeyId());
-        iam.put("accountId", accountId);
+        iam.put("accountId", caller.accountId());
         iam.put("callerId", caller.accessKeyId());
         iam.put("cognitoIdentity", null);
         iam.put("principalOrgId", null);
-        iam.put("userArn", "arn:aws:iam::" + accountId + ":user/" + caller.accessKeyId());
+        iam.put("userArn", "arn:aws:iam::" + caller.accountId() + ":user/" + caller.accessKeyId());
         iam.put("userId", caller.accessKeyId());
         return iam;
     }

@@ -1,5 +1,6 @@
 package dev.ignis.gateway.routing;
 
+import dev.ignis.contracts.placement.ReplicaRing;
 import dev.ignis.gateway.config.GatewayProperties;
 import java.util.List;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package dev.ignis.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignis.contracts.placement.ReplicaRing;
 import dev.ignis.gateway.FunctionBackend;
 import dev.ignis.gateway.TestWiring;
 import java.net.URI;

@@ -126,4 +126,17 @@ class RegistryFeedTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("malformed");
     }
+
+    @Test
+    void aWriterWaitsUntilItsChangeOrANewerOneIsApplied() throws Exception {
+        feed.offer(RegistryRecord.change(ARN, ResourceType.FUNCTION, 4, "{}".getBytes()));
+        assertThat(feed.awaitApplied(ARN, 4, java.time.Duration.ZERO)).isTrue();
+        assertThat(feed.awaitApplied(ARN, 5, java.time.Duration.ofMillis(20))).isFalse();
+
+        Thread applier =
+                Thread.ofVirtual().start(() -> feed.offer(RegistryRecord.tombstone(ARN, ResourceType.FUNCTION, 6)));
+        assertThat(feed.awaitApplied(ARN, 5, java.time.Duration.ofSeconds(10))).isTrue();
+        applier.join();
+        assertThat(feed.holds(ARN)).isFalse();
+    }
 }

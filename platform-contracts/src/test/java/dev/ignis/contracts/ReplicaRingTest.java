@@ -72,4 +72,21 @@ class ReplicaRingTest {
         assertThat(new ReplicaRing(THREE.subList(0, 1), 64).place("orders").after(0, 429))
                 .isEmpty();
     }
+
+    @Test
+    void aBlockingCallAsksTheOwnerThenSpillsUntilAnAnswerStands() {
+        Placement placement = new ReplicaRing(THREE, 64).place("orders");
+        List<URI> asked = new java.util.ArrayList<>();
+
+        int status = placement.<Integer>call(
+                replica -> {
+                    asked.add(replica);
+                    return asked.size() < 2 ? 429 : 200;
+                },
+                answer -> answer);
+
+        assertThat(status).isEqualTo(200);
+        assertThat(asked).containsExactlyElementsOf(placement.order().subList(0, 2));
+        assertThat(placement.<Integer>call(replica -> 429, answer -> answer)).isEqualTo(429);
+    }
 }

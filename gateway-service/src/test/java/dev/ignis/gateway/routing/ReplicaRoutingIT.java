@@ -44,8 +44,8 @@ class ReplicaRoutingIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestWiring.servicesAt(registry, url(first));
-        registry.add("ignis.gateway.scale-out.invocation-replicas[0]", () -> url(first));
-        registry.add("ignis.gateway.scale-out.invocation-replicas[1]", () -> url(second));
+        registry.add("ignis.placement.invocation-replicas[0]", () -> url(first));
+        registry.add("ignis.placement.invocation-replicas[1]", () -> url(second));
     }
 
     @LocalServerPort

@@ -3,6 +3,8 @@ package dev.ignis.contracts.placement;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The invocation-service replicas one invoke may try, in order, and the spill rule: a replica that
@@ -37,5 +39,23 @@ public record Placement(List<URI> order) {
             return Optional.empty();
         }
         return Optional.of(order.get(attempt + 1));
+    }
+
+    /**
+     * Runs one invoke under the rule with a blocking transport: {@code send} asks one replica, and
+     * the answer that stands is returned.
+     *
+     * @param status the HTTP status of an answer
+     */
+    public <A> A call(Function<URI, A> send, ToIntFunction<A> status) {
+        URI replica = owner();
+        for (int attempt = 0; ; attempt++) {
+            A answer = send.apply(replica);
+            Optional<URI> next = after(attempt, status.applyAsInt(answer));
+            if (next.isEmpty()) {
+                return answer;
+            }
+            replica = next.get();
+        }
     }
 }

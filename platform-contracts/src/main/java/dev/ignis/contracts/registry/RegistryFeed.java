@@ -1,9 +1,11 @@
 package dev.ignis.contracts.registry;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one rule every view of the registry applies: a record is applied only if its sequence is
@@ -67,6 +69,25 @@ public final class RegistryFeed {
         seen.put(record.key(), new Seen(record.sequence(), record.isTombstone()));
         live += (record.isTombstone() ? 0 : 1) - (last == null || last.deleted() ? 0 : 1);
         applied++;
+        notifyAll();
+        return true;
+    }
+
+    /**
+     * Waits until a change to {@code key} at {@code sequence} or later has been applied (a
+     * tombstone's included): how a writer learns that this view serves its write.
+     *
+     * @return true once applied, false if {@code timeout} passed first
+     */
+    public synchronized boolean awaitApplied(String key, long sequence, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isNewer(key, sequence)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
         return true;
     }
 

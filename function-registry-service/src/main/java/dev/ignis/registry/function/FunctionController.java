@@ -10,6 +10,8 @@ import dev.ignis.registry.function.FunctionApi.GetFunctionResponse;
 import dev.ignis.registry.function.FunctionApi.ListFunctionsResponse;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionCodeRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionConfigurationRequest;
+import dev.ignis.registry.serving.ServingStatus;
+import dev.ignis.registry.serving.ServingStatus.Stage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -36,8 +38,12 @@ class FunctionController {
     private final FunctionViews views;
     private final RegistryProperties properties;
 
-    FunctionController(FunctionOperations functions, FunctionViews views, RegistryProperties properties) {
+    private final ServingStatus serving;
+
+    FunctionController(
+            FunctionOperations functions, FunctionViews views, RegistryProperties properties, ServingStatus serving) {
         this.functions = functions;
+        this.serving = serving;
         this.views = views;
         this.properties = properties;
     }
@@ -45,7 +51,8 @@ class FunctionController {
     @Operation(summary = "CreateFunction")
     @PostMapping({"", "/"})
     ResponseEntity<FunctionConfiguration> create(@RequestBody CreateFunctionRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(views.configuration(functions.create(request)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(views.configuration(functions.create(request), Stage.PENDING));
     }
 
     @Operation(summary = "ListFunctions")
@@ -71,7 +78,7 @@ class FunctionController {
         OptionalInt reserved = functions.reservedConcurrency(function.functionName());
         Map<String, String> tags = functions.tags(function.functionName());
         return new GetFunctionResponse(
-                views.configuration(function),
+                views.configuration(function, serving.stage(function.arn())),
                 new CodeLocation("S3", location),
                 reserved.isPresent() ? new Concurrency(reserved.getAsInt()) : null,
                 tags.isEmpty() ? null : tags);
@@ -81,21 +88,22 @@ class FunctionController {
     @GetMapping("/{functionName}/configuration")
     FunctionConfiguration getConfiguration(
             @PathVariable String functionName, @RequestParam(name = "Qualifier", required = false) String qualifier) {
-        return views.configuration(functions.get(functionName, qualifier));
+        StoredFunction function = functions.get(functionName, qualifier);
+        return views.configuration(function, serving.stage(function.arn()));
     }
 
     @Operation(summary = "UpdateFunctionCode")
     @PutMapping("/{functionName}/code")
     FunctionConfiguration updateCode(
             @PathVariable String functionName, @RequestBody UpdateFunctionCodeRequest request) {
-        return views.configuration(functions.updateCode(functionName, request));
+        return views.configuration(functions.updateCode(functionName, request), Stage.UPDATING);
     }
 
     @Operation(summary = "UpdateFunctionConfiguration")
     @PutMapping("/{functionName}/configuration")
     FunctionConfiguration updateConfiguration(
             @PathVariable String functionName, @RequestBody UpdateFunctionConfigurationRequest request) {
-        return views.configuration(functions.updateConfiguration(functionName, request));
+        return views.configuration(functions.updateConfiguration(functionName, request), Stage.UPDATING);
     }
 
     @Operation(summary = "DeleteFunction")

@@ -200,24 +200,25 @@ class ReadYourWritesIT {
     }
 
     private static void create(String name, String marker, Map<String, String> environment) throws Exception {
+        byte[] zip = code(marker);
         lambda.createFunction(b -> b.functionName(name)
                 .runtime(Runtime.PYTHON3_12)
                 .handler("lambda_function.lambda_handler")
                 .role("arn:aws:iam::000000000000:role/lambda")
                 .environment(e -> e.variables(environment))
-                .code(c -> c.zipFile(SdkBytes.fromByteArray(code(marker)))));
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))));
     }
 
     private static void update(String name, String marker) {
         try {
             byte[] zip = code(marker);
             lambda.updateFunctionCode(b -> b.functionName(name).zipFile(SdkBytes.fromByteArray(zip)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private static byte[] code(String marker) throws Exception {
+    private static byte[] code(String marker) throws java.io.IOException {
         return TestStacks.zipOf(
                 "lambda_function.py",
                 "import os\ndef lambda_handler(event, context):\n"

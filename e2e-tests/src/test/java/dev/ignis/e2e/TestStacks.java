@@ -47,7 +47,8 @@ final class TestStacks {
                 .normalize();
         LaunchOptions options = LaunchOptions.defaults(root).withHome(home).withPortOverrides(ports);
         IgnisStack stack = IgnisStack.start(options, line -> System.out.println("[stack] " + line));
-        stack.awaitHealthy(Duration.ofMinutes(3));
+        // Generous: on a loaded 2-core machine five JVMs take minutes to come up; a healthy stack needs far less.
+        stack.awaitHealthy(Duration.ofMinutes(6));
         return stack;
     }
 

@@ -41,7 +41,8 @@ public final class FunctionApi {
             String imageUri,
             Boolean publish,
             Boolean dryRun,
-            String revisionId) {
+            String revisionId,
+            List<String> architectures) {
 
         boolean publishes() {
             return Boolean.TRUE.equals(publish);

@@ -32,6 +32,7 @@ public class FunctionService {
     private final FunctionViews views;
     private final ChangeLog changes;
     private final FunctionValidator validator;
+    private final Architectures architectures;
     private final LayerResolver layers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -51,6 +52,7 @@ public class FunctionService {
         this.views = views;
         this.changes = changes;
         this.validator = new FunctionValidator(properties.runtimes());
+        this.architectures = new Architectures(properties.architectures(), properties.region());
         this.layers = layers;
         this.events = events;
         this.clock = clock;
@@ -61,6 +63,7 @@ public class FunctionService {
     @Transactional
     StoredFunction create(CreateFunctionRequest request) {
         validator.validateCreate(request);
+        String architecture = architectures.choose(request.architectures());
         PackageIntake.Package code = packages.store(request.code().zipFile());
         if (functions.existsById(request.functionName())) {
             throw LambdaApiException.conflict("Function already exist: " + request.functionName());
@@ -71,6 +74,7 @@ public class FunctionService {
         s.runtime = request.runtime();
         s.handler = request.handler();
         s.role = request.role();
+        s.architecture = architecture;
         s.description = Optional.ofNullable(request.description()).orElse("");
         s.memorySize = Optional.ofNullable(request.memorySize()).orElse(128);
         s.timeout = Optional.ofNullable(request.timeout()).orElse(3);
@@ -132,15 +136,20 @@ public class FunctionService {
     StoredFunction updateCode(String functionName, UpdateFunctionCodeRequest request) {
         FunctionEntity entity = load(functionName);
         LambdaApiException.checkRevision(request.revisionId(), entity.revisionId);
+        String architecture = request.architectures() == null
+                ? entity.settings.architecture
+                : architectures.choose(request.architectures());
         if (request.isDryRun()) {
             PackageIntake.Package code = packages.inspectOnly(request.zipFile());
             FunctionEntity preview = entity.preview();
             setCode(preview.settings, code);
+            preview.settings.architecture = architecture;
             checkUnzippedTotal(preview.settings);
             return views.latest(preview);
         }
         PackageIntake.Package code = packages.store(request.zipFile());
         setCode(entity.settings, code);
+        entity.settings.architecture = architecture;
         checkUnzippedTotal(entity.settings);
         return saveContentChange(entity);
     }

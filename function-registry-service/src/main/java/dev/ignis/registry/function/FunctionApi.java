@@ -29,7 +29,8 @@ public final class FunctionApi {
             List<String> architectures,
             String packageType,
             Boolean publish,
-            Map<String, String> tags)
+            Map<String, String> tags,
+            String codeSigningConfigArn)
             implements ConfigurationFields {}
 
     public record Code(String zipFile, String s3Bucket, String s3Key, String imageUri) {}

@@ -34,6 +34,7 @@ public class FunctionService {
     private final FunctionValidator validator;
     private final Architectures architectures;
     private final LayerResolver layers;
+    private final CodeSigningCheck codeSigning;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final long maxUnzippedBytes;
@@ -45,6 +46,7 @@ public class FunctionService {
             ChangeLog changes,
             RegistryProperties properties,
             LayerResolver layers,
+            CodeSigningCheck codeSigning,
             ApplicationEventPublisher events,
             Clock clock) {
         this.functions = functions;
@@ -54,6 +56,7 @@ public class FunctionService {
         this.validator = new FunctionValidator(properties.runtimes());
         this.architectures = new Architectures(properties.architectures(), properties.region());
         this.layers = layers;
+        this.codeSigning = codeSigning;
         this.events = events;
         this.clock = clock;
         this.maxUnzippedBytes = properties.maxUnzippedCodeBytes();
@@ -64,6 +67,7 @@ public class FunctionService {
     StoredFunction create(CreateFunctionRequest request) {
         validator.validateCreate(request);
         String architecture = architectures.choose(request.architectures());
+        codeSigning.admitNew(request.functionName(), request.codeSigningConfigArn());
         PackageIntake.Package code = packages.store(request.code().zipFile());
         if (functions.existsById(request.functionName())) {
             throw LambdaApiException.conflict("Function already exist: " + request.functionName());
@@ -139,6 +143,7 @@ public class FunctionService {
         String architecture = request.architectures() == null
                 ? entity.settings.architecture
                 : architectures.choose(request.architectures());
+        codeSigning.admitCode(functionName);
         if (request.isDryRun()) {
             PackageIntake.Package code = packages.inspectOnly(request.zipFile());
             FunctionEntity preview = entity.preview();
@@ -179,6 +184,9 @@ public class FunctionService {
             s.deadLetterTarget = blankToNull(request.deadLetterConfig().targetArn());
         }
         if (request.layers() != null) {
+            if (!request.layers().isEmpty()) {
+                codeSigning.admitCode(functionName);
+            }
             s.layers = layers.resolve(request.layers());
             checkUnzippedTotal(s);
         }

@@ -288,6 +288,21 @@ class StackIT {
     }
 
     @Test
+    @Order(6)
+    void theRestOfTheManagementApiAnswersThroughTheGatewayAsAwsDoes() throws Exception {
+        ManagementApiChecks checks = new ManagementApiChecks(lambda);
+        try {
+            checks.architectures();
+            checks.listFunctionsWithEveryVersion();
+            checks.recursionAndRuntimeManagement();
+            checks.layerVersionPermissions();
+            checks.codeSigningConfigs();
+        } finally {
+            checks.cleanUp();
+        }
+    }
+
+    @Test
     @Order(7)
     void aDeleteReachesEveryServiceAsATombstone() throws Exception {
         Map<String, Long> before = new HashMap<>();

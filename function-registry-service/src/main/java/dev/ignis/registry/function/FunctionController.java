@@ -1,5 +1,6 @@
 package dev.ignis.registry.function;
 
+import dev.ignis.registry.api.LambdaApiException;
 import dev.ignis.registry.api.Pages;
 import dev.ignis.registry.config.RegistryProperties;
 import dev.ignis.registry.function.FunctionApi.CodeLocation;
@@ -58,12 +59,19 @@ class FunctionController {
     @Operation(summary = "ListFunctions")
     @GetMapping({"", "/"})
     ListFunctionsResponse list(
+            @RequestParam(name = "FunctionVersion", required = false) String functionVersion,
             @RequestParam(name = "Marker", required = false) String marker,
             @RequestParam(name = "MaxItems", required = false, defaultValue = "50") int maxItems) {
         Pages.checkMaxItems(maxItems, 10_000);
-        var page = Pages.of(functions.list(marker, maxItems + 1), maxItems, StoredFunction::functionName)
-                .map(views::configuration);
-        return new ListFunctionsResponse(page.items(), page.nextMarker());
+        if (functionVersion != null && !functionVersion.equals("ALL")) {
+            throw LambdaApiException.validation(
+                    functionVersion, "functionVersion", "Member must satisfy enum value set: [ALL]");
+        }
+        var page = functionVersion == null
+                ? Pages.of(functions.list(marker, maxItems + 1), maxItems, StoredFunction::functionName)
+                : Pages.of(functions.listAll(marker, maxItems + 1), maxItems, StoredFunction::arn);
+        var shown = page.map(views::configuration);
+        return new ListFunctionsResponse(shown.items(), shown.nextMarker());
     }
 
     @Operation(summary = "GetFunction")

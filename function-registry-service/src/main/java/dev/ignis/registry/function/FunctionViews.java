@@ -78,7 +78,7 @@ public class FunctionViews {
                 s.role,
                 s.description,
                 "Zip",
-                List.of("x86_64"),
+                List.of(s.architecture),
                 "Active",
                 lastModified,
                 revisionId);

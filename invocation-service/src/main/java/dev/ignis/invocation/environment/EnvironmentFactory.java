@@ -18,6 +18,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +78,16 @@ public final class EnvironmentFactory {
         try {
             socket = parts.ports().bind();
             RuntimeApiServer server = RuntimeApiServer.start(socket, environment, id);
+            Map<String, String> defaults = new HashMap<>(parts.sandbox().environment());
+            defaults.putAll(launch.environment());
             Map<String, String> env = EnvironmentVariables.of(
                     function,
                     parts.variables().open(function.encryptedEnvironment()),
-                    launch.environment(),
+                    defaults,
                     paths,
                     new EnvironmentVariables.Context(
                             parts.region(),
-                            server.address(),
+                            parts.sandbox().runtimeApiAddress(socket.getLocalPort()),
                             logs.logGroup(),
                             logs.logStream(),
                             provisioned,
@@ -96,7 +99,8 @@ public final class EnvironmentFactory {
                     dirs,
                     launch.readOnlyPaths(),
                     function.memorySizeMb(),
-                    function.ephemeralStorageMb());
+                    function.ephemeralStorageMb(),
+                    socket.getLocalPort());
             cgroup = parts.cgroups().create(id, function.memorySizeMb());
             ProcessBuilder builder = new ProcessBuilder(
                             cgroup.wrap(parts.sandbox().command(spec)))
@@ -104,7 +108,14 @@ public final class EnvironmentFactory {
                     .redirectErrorStream(true);
             builder.environment().clear();
             builder.environment().putAll(env);
-            environment.attach(builder.start(), server, cgroup);
+            Process process = builder.start();
+            environment.attach(process, server, cgroup);
+            try {
+                environment.sandboxed(parts.sandbox().attach(process, spec));
+            } catch (IOException e) {
+                environment.kill("sandbox set-up failed");
+                throw e;
+            }
             return environment;
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);

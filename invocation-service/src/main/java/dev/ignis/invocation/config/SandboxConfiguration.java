@@ -121,7 +121,7 @@ class SandboxConfiguration {
     }
 
     @Bean
-    SandboxHealth sandboxHealth(Sandbox sandbox, Cgroups cgroups, InvocationProperties properties) {
+    SandboxHealth sandboxHealthIndicator(Sandbox sandbox, Cgroups cgroups, InvocationProperties properties) {
         return new SandboxHealth(
                 sandbox, cgroups, properties.sandbox().network().mode());
     }

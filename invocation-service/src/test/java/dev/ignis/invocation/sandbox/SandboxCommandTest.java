@@ -3,7 +3,7 @@ package dev.ignis.invocation.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.invocation.sandbox.bubblewrap.BubblewrapSandbox;
-import dev.ignis.invocation.sandbox.cgroup.Cgroups;
+import dev.ignis.invocation.sandbox.cgroup.CgroupV1;
 import dev.ignis.invocation.sandbox.network.NamespaceNetwork;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,9 +78,9 @@ class SandboxCommandTest {
 
     @Test
     void cpuSharesFollowMemoryAsLambdasCpuDoes() {
-        assertThat(Cgroups.cpuShares(1769)).isEqualTo(1024);
-        assertThat(Cgroups.cpuShares(128)).isEqualTo(74);
-        assertThat(Cgroups.cpuShares(10240)).isEqualTo(5928);
-        assertThat(Cgroups.cpuShares(1)).isEqualTo(2);
+        assertThat(CgroupV1.cpuShares(1769)).isEqualTo(1024);
+        assertThat(CgroupV1.cpuShares(128)).isEqualTo(74);
+        assertThat(CgroupV1.cpuShares(10240)).isEqualTo(5928);
+        assertThat(CgroupV1.cpuShares(1)).isEqualTo(2);
     }
 }

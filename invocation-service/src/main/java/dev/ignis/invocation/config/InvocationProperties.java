@@ -87,8 +87,13 @@ public record InvocationProperties(
             @NotNull URI gatewayUrl,
             @NotNull java.util.List<String> platformAddresses) {}
 
-    /** What a function's SDK finds as its execution role's credentials. */
-    public record Credentials(@NotBlank String accessKeyId, @NotBlank String secretAccessKey, String sessionToken) {}
+    /**
+     * Short-lived credentials per environment, which the gateway accepts for the function's account.
+     *
+     * @param keyFile the platform's function-credential key (created on first start when missing)
+     * @param lifetime how long a pair stays valid
+     */
+    public record Credentials(@NotNull Path keyFile, @NotNull Duration lifetime) {}
 
     /** @param topic where every function log line is published */
     public record Logs(@NotBlank String topic) {}

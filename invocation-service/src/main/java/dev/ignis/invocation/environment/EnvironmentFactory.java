@@ -3,6 +3,7 @@ package dev.ignis.invocation.environment;
 import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.invocation.code.CodeCache;
+import dev.ignis.invocation.credentials.FunctionCredentialIssuer;
 import dev.ignis.invocation.logs.LogSink;
 import dev.ignis.invocation.runtime.ManagedRuntimes;
 import dev.ignis.invocation.runtime.RuntimeLaunch;
@@ -41,7 +42,7 @@ public final class EnvironmentFactory {
             Path scratchRoot,
             PortAllocator ports,
             SealedVariables variables,
-            FunctionCredentials credentials,
+            FunctionCredentialIssuer credentials,
             LogSink logSink,
             Clock clock,
             String region) {}
@@ -91,7 +92,7 @@ public final class EnvironmentFactory {
                             logs.logGroup(),
                             logs.logStream(),
                             provisioned,
-                            parts.credentials()));
+                            parts.credentials().issue(function)));
             LaunchSpec spec = new LaunchSpec(
                     id,
                     launch.command(),

@@ -2,6 +2,8 @@ package dev.ignis.invocation.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignis.contracts.credentials.FunctionCredentialKey;
+import dev.ignis.contracts.credentials.FunctionCredentialRule;
 import dev.ignis.invocation.sandbox.network.HostAddresses;
 import dev.ignis.invocation.support.EngineIT;
 import dev.ignis.invocation.support.Packages;
@@ -61,6 +63,9 @@ class SandboxIT extends EngineIT {
             def scan(event, context):
                 host = event["host"]
                 return [p for p in range(event["first"], event["last"] + 1) if try_connect(host, p) == "connected"]
+
+            def credentials(event, context):
+                return {k: os.environ[k] for k in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")}
 
             def runtime_api(event, context):
                 return os.environ["AWS_LAMBDA_RUNTIME_API"]
@@ -297,6 +302,22 @@ class SandboxIT extends EngineIT {
         String caller = deploy("invoke_other", 128, 512);
         assertThat(run(caller, JSON.writeValueAsString(Map.of("name", callee))).asString())
                 .startsWith("10.0.2.2:");
+    }
+
+    @Test
+    void eachFunctionGetsShortLivedCredentialsTheGatewaysRuleAccepts() throws Exception {
+        JsonNode first = run(deploy("credentials", 128, 512), "{}");
+        JsonNode second = run(deploy("credentials", 128, 512), "{}");
+        FunctionCredentialRule rule = new FunctionCredentialRule(
+                FunctionCredentialKey.read(home().resolve("data/secrets/function-credentials.key")));
+        for (JsonNode credentials : List.of(first, second)) {
+            String id = credentials.get("AWS_ACCESS_KEY_ID").asString();
+            assertThat(rule.accept(id, java.time.Instant.now())).as(id).hasValueSatisfying(accepted -> assertThat(
+                            accepted.secretAccessKey())
+                    .isEqualTo(credentials.get("AWS_SECRET_ACCESS_KEY").asString()));
+            assertThat(credentials.get("AWS_SESSION_TOKEN").asString()).isNotEmpty();
+        }
+        assertThat(first.get("AWS_ACCESS_KEY_ID")).isNotEqualTo(second.get("AWS_ACCESS_KEY_ID"));
     }
 
     @Test

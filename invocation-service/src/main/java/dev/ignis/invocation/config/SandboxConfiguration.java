@@ -2,7 +2,6 @@ package dev.ignis.invocation.config;
 
 import dev.ignis.invocation.sandbox.GatewayEndpoint;
 import dev.ignis.invocation.sandbox.Sandbox;
-import dev.ignis.invocation.sandbox.SandboxHealth;
 import dev.ignis.invocation.sandbox.bubblewrap.BubblewrapSandbox;
 import dev.ignis.invocation.sandbox.cgroup.Cgroups;
 import dev.ignis.invocation.sandbox.network.EtcOverlay;

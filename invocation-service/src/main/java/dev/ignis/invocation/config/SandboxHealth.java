@@ -1,5 +1,6 @@
-package dev.ignis.invocation.sandbox;
+package dev.ignis.invocation.config;
 
+import dev.ignis.invocation.sandbox.Sandbox;
 import dev.ignis.invocation.sandbox.cgroup.Cgroups;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -8,13 +9,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@code /actuator/health} says how functions are isolated and which limits are in force, so an
  * operator sees an unsandboxed installation or a missing limit without reading logs.
  */
-public final class SandboxHealth implements HealthIndicator {
+final class SandboxHealth implements HealthIndicator {
 
     private final Sandbox sandbox;
     private final Cgroups cgroups;
     private final String networkMode;
 
-    public SandboxHealth(Sandbox sandbox, Cgroups cgroups, String networkMode) {
+    SandboxHealth(Sandbox sandbox, Cgroups cgroups, String networkMode) {
         this.sandbox = sandbox;
         this.cgroups = cgroups;
         this.networkMode = networkMode;

@@ -80,7 +80,8 @@ public class FunctionViews {
                 List.of("x86_64"),
                 "Active",
                 lastModified,
-                revisionId);
+                revisionId,
+                s.deadLetterTarget);
         return new StoredFunction(arn, s.codeSha256Hex, snapshot, s.tracingMode, s.deadLetterTarget);
     }
 

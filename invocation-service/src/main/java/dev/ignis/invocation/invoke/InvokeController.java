@@ -23,6 +23,15 @@ class InvokeController {
     /** Requests must be smaller than this (AWS: 6 MB for synchronous invokes). */
     static final int MAX_REQUEST_BYTES = 6_291_456;
 
+    /**
+     * The request id an internal caller (async-queue-service) gives an invocation, so that an
+     * event keeps the id its caller got with the 202 through every retry. The gateway removes
+     * this header from every request it forwards.
+     */
+    static final String INTERNAL_REQUEST_ID = "X-Ignis-Request-Id";
+
+    private static final java.util.regex.Pattern REQUEST_ID =
+            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_CLIENT_CONTEXT = 3583;
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
@@ -42,6 +51,7 @@ class InvokeController {
             @RequestHeader(name = "X-Amz-Log-Type", required = false) String logType,
             @RequestHeader(name = "X-Amz-Client-Context", required = false) String clientContext,
             @RequestHeader(name = "X-Amzn-Trace-Id", required = false) String traceId,
+            @RequestHeader(name = INTERNAL_REQUEST_ID, required = false) String requestId,
             HttpServletRequest http)
             throws IOException {
         InvokeRequest request = new InvokeRequest(
@@ -50,7 +60,8 @@ class InvokeController {
                 tail(logType),
                 clientContext(clientContext),
                 traceId,
-                payload(http));
+                payload(http),
+                requestId(requestId));
         InvokeResponse response = invokes.invoke(request);
         HttpHeaders headers = new HttpHeaders();
         headers.set("x-amzn-RequestId", response.requestId());
@@ -66,6 +77,11 @@ class InvokeController {
         }
         headers.setContentType(MediaType.APPLICATION_JSON);
         return ResponseEntity.status(response.status()).headers(headers).body(response.body());
+    }
+
+    /** Only a UUID is taken: the id goes into the function's headers and log lines. */
+    private static String requestId(String header) {
+        return header != null && REQUEST_ID.matcher(header).matches() ? header : null;
     }
 
     private static boolean tail(String logType) {

@@ -8,6 +8,7 @@ import java.util.List;
  * The environment travels encrypted, exactly as stored; only the invocation service decrypts it.
  *
  * @param encryptedEnvironment the function's variables, sealed by the registry's key (null when none)
+ * @param deadLetterTargetArn the DeadLetterConfig's SQS queue or SNS topic ARN, or null
  */
 public record FunctionSnapshot(
         String functionName,
@@ -28,11 +29,56 @@ public record FunctionSnapshot(
         List<String> architectures,
         String state,
         Instant lastModified,
-        String revisionId) {
+        String revisionId,
+        String deadLetterTargetArn) {
 
     public FunctionSnapshot {
         layers = layers == null ? List.of() : List.copyOf(layers);
         architectures = architectures == null ? List.of("x86_64") : List.copyOf(architectures);
+    }
+
+    /** A snapshot without a dead-letter queue. */
+    public FunctionSnapshot(
+            String functionName,
+            String functionArn,
+            String version,
+            String runtime,
+            String handler,
+            int memorySizeMb,
+            int timeoutSeconds,
+            int ephemeralStorageMb,
+            String codeSha256,
+            long codeSize,
+            List<LayerRef> layers,
+            String encryptedEnvironment,
+            String role,
+            String description,
+            String packageType,
+            List<String> architectures,
+            String state,
+            Instant lastModified,
+            String revisionId) {
+        this(
+                functionName,
+                functionArn,
+                version,
+                runtime,
+                handler,
+                memorySizeMb,
+                timeoutSeconds,
+                ephemeralStorageMb,
+                codeSha256,
+                codeSize,
+                layers,
+                encryptedEnvironment,
+                role,
+                description,
+                packageType,
+                architectures,
+                state,
+                lastModified,
+                revisionId,
+                null);
     }
 
     /** A layer version attached to a function, in extraction order. */

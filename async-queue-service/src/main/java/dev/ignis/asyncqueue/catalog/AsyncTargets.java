@@ -50,7 +50,9 @@ public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator,
     private final Map<String, EventInvokeConfigSnapshot> configs = new ConcurrentHashMap<>();
     private final Map<String, Integer> reservations = new ConcurrentHashMap<>();
     private final Map<String, String> deadLetters = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
     private volatile ViewPosition position = ViewPosition.EMPTY;
+    private volatile boolean caughtUp;
 
     public AsyncTargets(AsyncQueueProperties properties) {
         this.properties = properties;
@@ -86,6 +88,22 @@ public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator,
             case Object value -> put(type, key, value.toString().getBytes(StandardCharsets.UTF_8));
         }
         position = position.next(Long.parseLong(header(message, RegistryChangeHeaders.SEQUENCE)), key);
+        if (message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION) instanceof Integer partition
+                && message.getHeaders().get(KafkaHeaders.OFFSET) instanceof Long offset) {
+            nextOffsets.merge(partition, offset + 1, Math::max);
+        }
+    }
+
+    /**
+     * Whether the view has read the registry topic up to {@code endOffsets} (partition → the offset
+     * after its last record, as the topic stood at start-up); once true it stays true.
+     */
+    public boolean hasReached(Map<Integer, Long> endOffsets) {
+        if (!caughtUp) {
+            caughtUp = endOffsets.entrySet().stream()
+                    .allMatch(e -> nextOffsets.getOrDefault(e.getKey(), 0L) >= e.getValue());
+        }
+        return caughtUp;
     }
 
     private void put(ResourceType type, String key, byte[] value) {
@@ -163,9 +181,15 @@ public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator,
         }
     }
 
-    /** {@code /actuator/health/registryView}: how far this view has read the registry's changes. */
+    /**
+     * {@code /actuator/health/registryView}: how far this view has read the registry's changes;
+     * OUT_OF_SERVICE until it has read what the topic held at start-up, since until then it would
+     * refuse functions that exist and miss their destinations.
+     */
     @Override
     public Health health() {
-        return Health.up().withDetails(position()).build();
+        return (caughtUp ? Health.up() : Health.outOfService())
+                .withDetails(position())
+                .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.ignis.asyncqueue.config;
 
 import dev.ignis.asyncqueue.catalog.AsyncTargets;
+import dev.ignis.asyncqueue.catalog.WorkerGate;
 import dev.ignis.asyncqueue.destination.Channel;
 import dev.ignis.asyncqueue.destination.Deliveries;
 import dev.ignis.asyncqueue.destination.KafkaChannel;
@@ -25,11 +26,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -138,6 +143,23 @@ class AsyncQueueConfiguration {
                 deliveries,
                 metrics,
                 clock);
+    }
+
+    @Bean
+    WorkerGate workerGate(
+            AsyncTargets view,
+            KafkaProperties kafka,
+            BindingsLifecycleController bindings,
+            org.springframework.core.env.Environment environment) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "async-queue-worker-gate");
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new WorkerGate(
+                view,
+                () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+                environment.getRequiredProperty("ignis.topics.registry-changes.name"),
+                List.of("asyncWorker-in-0"),
+                bindings);
     }
 
     /** Bound by {@code asyncWorker-in-0} (config/async-queue-service.yml). */

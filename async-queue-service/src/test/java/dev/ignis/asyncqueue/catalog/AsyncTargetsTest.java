@@ -8,9 +8,13 @@ import dev.ignis.asyncqueue.worker.AsyncPolicy;
 import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.registry.ResourceType;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 class AsyncTargetsTest {
 
@@ -31,12 +35,35 @@ class AsyncTargetsTest {
 
         targets.accept(RegistryChanges.message(4, ResourceType.FUNCTION, ARN, KafkaNull.INSTANCE));
         assertThat(targets.accepts(FunctionRef.parse("fn"))).isFalse();
+        assertThat(targets.hasReached(Map.of())).isTrue();
         assertThat(targets.health().getStatus()).isEqualTo(Status.UP);
         assertThat(targets.health().getDetails())
                 .containsEntry("changesApplied", 4L)
                 .containsEntry("lastSequence", 4L)
                 .containsEntry("lastKey", ARN)
                 .containsEntry("resources", 1);
+    }
+
+    @Test
+    void isOutOfService_untilItHasReadWhatTheTopicHeldAtStartUp() {
+        Map<Integer, Long> end = Map.of(0, 2L, 1, 0L);
+        targets.accept(
+                at(0, 0, RegistryChanges.message(1, ResourceType.FUNCTION, ARN, RegistryChanges.function(ARN, null))));
+
+        assertThat(targets.hasReached(end)).isFalse();
+        assertThat(targets.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+
+        targets.accept(at(0, 1, RegistryChanges.message(2, ResourceType.ALIAS, ARN + ":live", "{}")));
+
+        assertThat(targets.hasReached(end)).isTrue();
+        assertThat(targets.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    private static Message<Object> at(int partition, long offset, Message<Object> message) {
+        return MessageBuilder.fromMessage(message)
+                .setHeader(KafkaHeaders.RECEIVED_PARTITION, partition)
+                .setHeader(KafkaHeaders.OFFSET, offset)
+                .build();
     }
 
     @Test

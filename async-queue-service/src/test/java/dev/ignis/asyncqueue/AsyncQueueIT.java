@@ -97,7 +97,8 @@ class AsyncQueueIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
         properties.add("ignis.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-        properties.add("ignis.async-queue.invocation-url", () -> invokeApi.url().toString());
+        properties.add(
+                "ignis.placement.invocation-replicas", () -> invokeApi.url().toString());
         properties.add("ignis.async-queue.retry.function-error-delays", () -> "200ms,300ms");
         properties.add("ignis.async-queue.retry.backoff-initial", () -> "100ms");
         properties.add("ignis.async-queue.retry.backoff-max", () -> "400ms");

@@ -8,35 +8,31 @@ import dev.ignis.contracts.registry.ConcurrencySnapshot;
 import dev.ignis.contracts.registry.EventInvokeConfigSnapshot;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.contracts.registry.RegistryChange;
-import dev.ignis.contracts.registry.RegistryChangeHeaders;
-import dev.ignis.contracts.registry.ResourceType;
-import java.nio.charset.StandardCharsets;
+import dev.ignis.contracts.registry.RegistryFeed;
+import dev.ignis.contracts.registry.RegistryRecord;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * This service's view of the registry, fed by the {@code registryView} binding: which functions
- * ({@code $LATEST}, versions and aliases, by ARN) an {@code Event} invoke may target, so that the
- * ingest refuses an unknown function with a 404 before anything is queued; and, for the workers,
- * each function's event invoke config, reserved concurrency and dead-letter queue.
+ * This service's view of the registry, fed by the {@code registryView} binding through the shared
+ * {@link RegistryFeed} rule: which functions ({@code $LATEST}, versions and aliases, by ARN) an
+ * {@code Event} invoke may target, so that the ingest refuses an unknown function with a 404
+ * before anything is queued; and, for the workers, each function's event invoke config, reserved
+ * concurrency and dead-letter queue.
  */
 @Component("registryView")
 public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator, PolicySource {
 
-    private static final Set<ResourceType> TARGETS =
-            Set.of(ResourceType.FUNCTION, ResourceType.FUNCTION_VERSION, ResourceType.ALIAS);
     private static final TypeReference<RegistryChange<EventInvokeConfigSnapshot>> CONFIG_CHANGE =
             new TypeReference<>() {};
     private static final TypeReference<RegistryChange<ConcurrencySnapshot>> CONCURRENCY_CHANGE =
@@ -46,12 +42,11 @@ public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator,
 
     private final AsyncQueueProperties properties;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Set<String> arns = ConcurrentHashMap.newKeySet();
+    private final RegistryFeed feed = new RegistryFeed(this::apply);
     private final Map<String, EventInvokeConfigSnapshot> configs = new ConcurrentHashMap<>();
     private final Map<String, Integer> reservations = new ConcurrentHashMap<>();
     private final Map<String, String> deadLetters = new ConcurrentHashMap<>();
     private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
-    private volatile ViewPosition position = ViewPosition.EMPTY;
     private volatile boolean caughtUp;
 
     public AsyncTargets(AsyncQueueProperties properties) {
@@ -59,7 +54,7 @@ public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator,
     }
 
     public boolean accepts(FunctionRef ref) {
-        return arns.contains(canonical(ref.toArn(properties.region(), properties.accountId())));
+        return feed.holds(canonical(ref.toArn(properties.region(), properties.accountId())));
     }
 
     @Override
@@ -80,18 +75,51 @@ public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator,
 
     @Override
     public void accept(Message<Object> message) {
-        String key = header(message, KafkaHeaders.RECEIVED_KEY);
-        ResourceType type = ResourceType.valueOf(header(message, RegistryChangeHeaders.RESOURCE_TYPE));
-        switch (message.getPayload()) {
-            case KafkaNull ignored -> remove(type, key);
-            case byte[] value -> put(type, key, value);
-            case Object value -> put(type, key, value.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        position = position.next(Long.parseLong(header(message, RegistryChangeHeaders.SEQUENCE)), key);
-        if (message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION) instanceof Integer partition
-                && message.getHeaders().get(KafkaHeaders.OFFSET) instanceof Long offset) {
+        var headers = message.getHeaders();
+        feed.offer(RegistryRecord.decode(headers.get(KafkaHeaders.RECEIVED_KEY), headers::get, message.getPayload()));
+        if (headers.get(KafkaHeaders.RECEIVED_PARTITION) instanceof Integer partition
+                && headers.get(KafkaHeaders.OFFSET) instanceof Long offset) {
             nextOffsets.merge(partition, offset + 1, Math::max);
         }
+    }
+
+    /** Keeps what the workers need; a function, version or alias itself is the feed's own key. */
+    private void apply(RegistryRecord record) {
+        String key = record.key();
+        switch (record.type()) {
+            case FUNCTION, FUNCTION_VERSION ->
+                record.value()
+                        .map(v -> json.readValue(v, FUNCTION_CHANGE).snapshot().deadLetterTargetArn())
+                        .ifPresentOrElse(dlq -> deadLetters.put(key, dlq), () -> deadLetters.remove(key));
+            case EVENT_INVOKE_CONFIG -> {
+                String owner = canonical(owner(record));
+                record.value()
+                        .map(v -> json.readValue(v, CONFIG_CHANGE).snapshot())
+                        .ifPresentOrElse(c -> configs.put(owner, c), () -> configs.remove(owner));
+            }
+            case CONCURRENCY -> {
+                String owner = owner(record);
+                record.value()
+                        .map(v -> json.readValue(v, CONCURRENCY_CHANGE).snapshot())
+                        .ifPresentOrElse(
+                                r -> reservations.put(owner, r.reservedConcurrentExecutions()),
+                                () -> reservations.remove(owner));
+            }
+            default -> {
+                // Not needed for asynchronous invocations.
+            }
+        }
+    }
+
+    /** The ARN a sub-resource belongs to: its key without the type's suffix. */
+    private static String owner(RegistryRecord record) {
+        String key = record.key();
+        return key.substring(0, key.length() - record.type().keySuffix().length());
+    }
+
+    /** {@code fn:$LATEST} and {@code fn} name the same thing. */
+    private static String canonical(String arn) {
+        return arn.endsWith(LATEST_SUFFIX) ? arn.substring(0, arn.length() - LATEST_SUFFIX.length()) : arn;
     }
 
     /**
@@ -106,81 +134,6 @@ public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator,
         return caughtUp;
     }
 
-    private void put(ResourceType type, String key, byte[] value) {
-        switch (type) {
-            case FUNCTION, FUNCTION_VERSION -> {
-                arns.add(key);
-                String deadLetter =
-                        json.readValue(value, FUNCTION_CHANGE).snapshot().deadLetterTargetArn();
-                if (deadLetter == null) {
-                    deadLetters.remove(key);
-                } else {
-                    deadLetters.put(key, deadLetter);
-                }
-            }
-            case ALIAS -> arns.add(key);
-            case EVENT_INVOKE_CONFIG -> {
-                EventInvokeConfigSnapshot config =
-                        json.readValue(value, CONFIG_CHANGE).snapshot();
-                configs.put(canonical(config.functionArn()), config);
-            }
-            case CONCURRENCY -> {
-                ConcurrencySnapshot reservation =
-                        json.readValue(value, CONCURRENCY_CHANGE).snapshot();
-                reservations.put(reservation.functionArn(), reservation.reservedConcurrentExecutions());
-            }
-            default -> {
-                // Not needed for asynchronous invocations.
-            }
-        }
-    }
-
-    private void remove(ResourceType type, String key) {
-        if (TARGETS.contains(type)) {
-            arns.remove(key);
-            deadLetters.remove(key);
-        }
-        String owner = key.substring(0, key.length() - type.keySuffix().length());
-        switch (type) {
-            case EVENT_INVOKE_CONFIG -> configs.remove(canonical(owner));
-            case CONCURRENCY -> reservations.remove(owner);
-            default -> {
-                // Removed above or not kept.
-            }
-        }
-    }
-
-    /** {@code fn:$LATEST} and {@code fn} name the same thing. */
-    private static String canonical(String arn) {
-        return arn.endsWith(LATEST_SUFFIX) ? arn.substring(0, arn.length() - LATEST_SUFFIX.length()) : arn;
-    }
-
-    public Map<String, Object> position() {
-        return position.details(arns.size());
-    }
-
-    private static String header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
-    }
-
-    /** How far the view has read, reported as the registryView health details. */
-    record ViewPosition(long changesApplied, long lastSequence, String lastKey) {
-        static final ViewPosition EMPTY = new ViewPosition(0, -1, "");
-
-        ViewPosition next(long sequence, String key) {
-            return new ViewPosition(changesApplied + 1, sequence, key);
-        }
-
-        Map<String, Object> details(int resources) {
-            return Map.of(
-                    "changesApplied", changesApplied,
-                    "lastSequence", lastSequence,
-                    "lastKey", lastKey,
-                    "resources", resources);
-        }
-    }
-
     /**
      * {@code /actuator/health/registryView}: how far this view has read the registry's changes;
      * OUT_OF_SERVICE until it has read what the topic held at start-up, since until then it would
@@ -189,7 +142,7 @@ public class AsyncTargets implements Consumer<Message<Object>>, HealthIndicator,
     @Override
     public Health health() {
         return (caughtUp ? Health.up() : Health.outOfService())
-                .withDetails(position())
+                .withDetails(feed.position().details())
                 .build();
     }
 }

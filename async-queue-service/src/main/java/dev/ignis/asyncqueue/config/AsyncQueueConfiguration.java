@@ -11,7 +11,8 @@ import dev.ignis.asyncqueue.destination.SqsChannel;
 import dev.ignis.asyncqueue.ingest.EventIngest;
 import dev.ignis.asyncqueue.ingest.EventPayloads;
 import dev.ignis.asyncqueue.invoke.FunctionInvoker;
-import dev.ignis.asyncqueue.invoke.HttpFunctionInvoker;
+import dev.ignis.asyncqueue.invoke.InvocationClient;
+import dev.ignis.asyncqueue.invoke.PlacedInvoker;
 import dev.ignis.asyncqueue.metrics.AsyncMetrics;
 import dev.ignis.asyncqueue.queue.DelayLine;
 import dev.ignis.asyncqueue.queue.EventQueue;
@@ -91,9 +92,8 @@ class AsyncQueueConfiguration {
     }
 
     @Bean
-    FunctionInvoker functionInvoker(HttpClient httpClient, AsyncQueueProperties properties) {
-        return new HttpFunctionInvoker(
-                httpClient, properties.invocationUrl(), properties.retry().invokeTimeout());
+    FunctionInvoker functionInvoker(InvocationClient client) {
+        return new PlacedInvoker(client);
     }
 
     @Bean(destroyMethod = "close")

@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * delay is here so that tests can run AWS's minutes in milliseconds.
  *
  * @param maxPayloadBytes the largest {@code Event} payload accepted (AWS: 1 MB)
- * @param invocationUrl where the workers invoke functions synchronously
  * @param queueTopic the topic ingest produces to and the workers consume
  * @param retry AWS's retry schedule
  * @param delayTiers the delayed-retry topics, shortest first
@@ -30,7 +29,6 @@ public record AsyncQueueProperties(
         @NotBlank String region,
         @NotBlank String accountId,
         @DefaultValue("1048576") @Positive int maxPayloadBytes,
-        @NotNull URI invocationUrl,
         @NotBlank String queueTopic,
         @Valid @DefaultValue Retry retry,
         @NotEmpty List<@Valid DelayTier> delayTiers,
@@ -42,14 +40,12 @@ public record AsyncQueueProperties(
      * @param backoffInitial the first wait after a throttle or platform error (AWS: 1 s)
      * @param backoffMax the longest such wait (AWS: 5 minutes)
      * @param transientGiveUpAfter how long throttles and platform errors are retried (AWS: 6 hours)
-     * @param invokeTimeout how long one synchronous invoke may take (the 900 s function limit and a cold start)
      */
     public record Retry(
             @DefaultValue({"1m", "2m"}) List<Duration> functionErrorDelays,
             @DefaultValue("1s") Duration backoffInitial,
             @DefaultValue("5m") Duration backoffMax,
-            @DefaultValue("6h") Duration transientGiveUpAfter,
-            @DefaultValue("930s") Duration invokeTimeout) {}
+            @DefaultValue("6h") Duration transientGiveUpAfter) {}
 
     /** One delayed-retry topic: events wait there for about {@code delay} before they go back to the queue. */
     public record DelayTier(@NotBlank String topic, @NotNull Duration delay) {}

@@ -2,7 +2,6 @@ package dev.ignis.asyncqueue.destination;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ignis.asyncqueue.invoke.InvokeOutcome;
-import dev.ignis.asyncqueue.queue.QueuedEvent;
 import dev.ignis.contracts.invocation.AsyncInvocation;
 import dev.ignis.contracts.invocation.InvocationRecord;
 import dev.ignis.contracts.invocation.InvocationRecord.Condition;
@@ -41,7 +40,7 @@ public final class InvocationRecords {
                 now.truncatedTo(ChronoUnit.MILLIS).toString(),
                 new InvocationRecord.RequestContext(
                         event.requestId(), qualified(event.functionArn()), condition, invokeCount),
-                jsonOrText(QueuedEvent.payload(event)),
+                jsonOrText(event.payload().getBytes(StandardCharsets.UTF_8)),
                 responseContext(outcome),
                 responsePayload(outcome));
         return new Outgoing(event.functionArn(), JSON.writeValueAsString(record), Map.of());
@@ -58,7 +57,7 @@ public final class InvocationRecords {
             message = errorMessage(outcome);
         }
         attributes.put("ErrorMessage", Outgoing.Attribute.string(firstKilobyte(message)));
-        return new Outgoing(event.functionArn(), QueuedEvent.payloadText(event), attributes);
+        return new Outgoing(event.functionArn(), event.payload(), attributes);
     }
 
     private static InvocationRecord.ResponseContext responseContext(InvokeOutcome outcome) {

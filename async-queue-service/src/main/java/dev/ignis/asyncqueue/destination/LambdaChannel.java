@@ -1,9 +1,7 @@
 package dev.ignis.asyncqueue.destination;
 
 import dev.ignis.asyncqueue.queue.EventQueue;
-import dev.ignis.asyncqueue.queue.QueuedEvent;
 import dev.ignis.contracts.invocation.AsyncInvocation;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -26,12 +24,6 @@ public final class LambdaChannel implements Channel {
     @Override
     public void send(DestinationArn destination, Outgoing message) {
         queue.enqueue(new AsyncInvocation(
-                UUID.randomUUID().toString(),
-                destination.arn(),
-                QueuedEvent.base64(message.body().getBytes(StandardCharsets.UTF_8)),
-                null,
-                null,
-                clock.instant(),
-                1));
+                UUID.randomUUID().toString(), destination.arn(), message.body(), null, null, clock.instant(), 1));
     }
 }

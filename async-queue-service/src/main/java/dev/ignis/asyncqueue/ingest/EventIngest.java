@@ -3,10 +3,10 @@ package dev.ignis.asyncqueue.ingest;
 import dev.ignis.asyncqueue.catalog.AsyncTargets;
 import dev.ignis.asyncqueue.metrics.AsyncMetrics;
 import dev.ignis.asyncqueue.queue.EventQueue;
-import dev.ignis.asyncqueue.queue.QueuedEvent;
 import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.contracts.invocation.AsyncInvocation;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,7 +48,13 @@ public final class EventIngest {
         }
         String requestId = requestId();
         queue.enqueue(new AsyncInvocation(
-                requestId, arn, QueuedEvent.base64(payload), clientContextBase64, traceId, clock.instant(), 1));
+                requestId,
+                arn,
+                new String(payload, StandardCharsets.UTF_8),
+                clientContextBase64,
+                traceId,
+                clock.instant(),
+                1));
         metrics.received(arn);
         return requestId;
     }

@@ -45,8 +45,7 @@ class InvocationRecordsTest {
 
     @Test
     void aSuccessRecord_hasNoFunctionError_andKeepsAQualifiedArnAsItIs() {
-        AsyncInvocation event = new AsyncInvocation(
-                "id-1", Fixtures.ARN + ":live", Fixtures.event("\"text\"", T0).payloadBase64(), null, null, T0, 1);
+        AsyncInvocation event = new AsyncInvocation("id-1", Fixtures.ARN + ":live", "\"text\"", null, null, T0, 1);
 
         Outgoing record = InvocationRecords.record(
                 event,

@@ -1,10 +1,7 @@
 package dev.ignis.asyncqueue.support;
 
 import dev.ignis.asyncqueue.config.AsyncQueueProperties;
-import dev.ignis.asyncqueue.queue.QueuedEvent;
 import dev.ignis.contracts.invocation.AsyncInvocation;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +20,7 @@ public final class Fixtures {
                 List.of(Duration.ofMinutes(1), Duration.ofMinutes(2)),
                 Duration.ofSeconds(1),
                 Duration.ofMinutes(5),
-                Duration.ofHours(6),
-                Duration.ofSeconds(930));
+                Duration.ofHours(6));
     }
 
     public static AsyncQueueProperties properties() {
@@ -32,7 +28,6 @@ public final class Fixtures {
                 REGION,
                 ACCOUNT,
                 1_048_576,
-                URI.create("http://127.0.0.1:1"),
                 "ignis.invocations.async",
                 awsRetry(),
                 List.of(new AsyncQueueProperties.DelayTier("retry-1s", Duration.ofSeconds(1))),
@@ -41,13 +36,6 @@ public final class Fixtures {
     }
 
     public static AsyncInvocation event(String payload, Instant receivedAt) {
-        return new AsyncInvocation(
-                "4f5e6d7c-1234-4abc-8def-0123456789ab",
-                ARN,
-                QueuedEvent.base64(payload.getBytes(StandardCharsets.UTF_8)),
-                null,
-                null,
-                receivedAt,
-                1);
+        return new AsyncInvocation("4f5e6d7c-1234-4abc-8def-0123456789ab", ARN, payload, null, null, receivedAt, 1);
     }
 }

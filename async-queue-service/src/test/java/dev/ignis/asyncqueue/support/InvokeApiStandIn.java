@@ -47,6 +47,8 @@ public final class InvokeApiStandIn implements AutoCloseable {
         }
     }
 
+    private static final String FUNCTION_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:";
+
     private final HttpServer server;
     private final Map<String, IntFunction<Answer>> functions = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -77,9 +79,15 @@ public final class InvokeApiStandIn implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        String arn = URLDecoder.decode(
+        String name = URLDecoder.decode(
                 path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length()),
                 StandardCharsets.UTF_8);
+        String query = exchange.getRequestURI().getRawQuery();
+        String arn = FUNCTION_PREFIX
+                + name
+                + (query != null && query.startsWith("Qualifier=")
+                        ? ":" + URLDecoder.decode(query.substring("Qualifier=".length()), StandardCharsets.UTF_8)
+                        : "");
         String event = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Answer answer;
         synchronized (this) {
@@ -89,7 +97,8 @@ public final class InvokeApiStandIn implements AutoCloseable {
         }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        answer.headers()
+                .forEach((header, value) -> exchange.getResponseHeaders().set(header, value));
         exchange.sendResponseHeaders(answer.status(), body.length);
         try (var out = exchange.getResponseBody()) {
             out.write(body);

@@ -11,9 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Registry-changes records as the registry writes them: the JSON values and their headers. */
@@ -64,16 +61,6 @@ public final class RegistryChanges {
 
     private static byte[] change(ResourceType type, String arn, Object snapshot) {
         return JSON.writeValueAsBytes(new RegistryChange<>(1, type, arn, "rev", Instant.EPOCH, snapshot));
-    }
-
-    /** The message the {@code registryView} binding hands the view. */
-    public static Message<Object> message(long sequence, ResourceType type, String key, Object payload) {
-        return MessageBuilder.withPayload(payload)
-                .setHeader(KafkaHeaders.RECEIVED_KEY, key.getBytes(StandardCharsets.UTF_8))
-                .setHeader(RegistryChangeHeaders.RESOURCE_TYPE, type.name().getBytes(StandardCharsets.UTF_8))
-                .setHeader(
-                        RegistryChangeHeaders.SEQUENCE, Long.toString(sequence).getBytes(StandardCharsets.UTF_8))
-                .build();
     }
 
     /** Publishes a change (or, with a null value, a tombstone) to the real registry-changes topic. */

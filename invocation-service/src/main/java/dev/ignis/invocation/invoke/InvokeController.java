@@ -2,6 +2,7 @@ package dev.ignis.invocation.invoke;
 
 import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.error.LambdaErrorType;
+import dev.ignis.contracts.invoke.InvokeHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -23,15 +24,6 @@ class InvokeController {
     /** Requests must be smaller than this (AWS: 6 MB for synchronous invokes). */
     static final int MAX_REQUEST_BYTES = 6_291_456;
 
-    /**
-     * The request id an internal caller (async-queue-service) gives an invocation, so that an
-     * event keeps the id its caller got with the 202 through every retry. The gateway removes
-     * this header from every request it forwards.
-     */
-    static final String INTERNAL_REQUEST_ID = "X-Ignis-Request-Id";
-
-    private static final java.util.regex.Pattern REQUEST_ID =
-            java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int MAX_CLIENT_CONTEXT = 3583;
     private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private static final byte[] EMPTY_EVENT = "{}".getBytes(StandardCharsets.UTF_8);
@@ -47,11 +39,11 @@ class InvokeController {
     ResponseEntity<byte[]> invoke(
             @PathVariable String functionName,
             @RequestParam(name = "Qualifier", required = false) String qualifier,
-            @RequestHeader(name = "X-Amz-Invocation-Type", required = false) String invocationType,
-            @RequestHeader(name = "X-Amz-Log-Type", required = false) String logType,
-            @RequestHeader(name = "X-Amz-Client-Context", required = false) String clientContext,
-            @RequestHeader(name = "X-Amzn-Trace-Id", required = false) String traceId,
-            @RequestHeader(name = INTERNAL_REQUEST_ID, required = false) String requestId,
+            @RequestHeader(name = InvokeHeaders.INVOCATION_TYPE, required = false) String invocationType,
+            @RequestHeader(name = InvokeHeaders.LOG_TYPE, required = false) String logType,
+            @RequestHeader(name = InvokeHeaders.CLIENT_CONTEXT, required = false) String clientContext,
+            @RequestHeader(name = InvokeHeaders.TRACE_ID, required = false) String traceId,
+            @RequestHeader(name = InvokeHeaders.PLATFORM_REQUEST_ID, required = false) String requestId,
             HttpServletRequest http)
             throws IOException {
         InvokeRequest request = new InvokeRequest(
@@ -61,27 +53,22 @@ class InvokeController {
                 clientContext(clientContext),
                 traceId,
                 payload(http),
-                requestId(requestId));
+                RequestIds.chosen(requestId));
         InvokeResponse response = invokes.invoke(request);
         HttpHeaders headers = new HttpHeaders();
-        headers.set("x-amzn-RequestId", response.requestId());
-        headers.set("X-Amz-Executed-Version", response.executedVersion());
+        headers.set(InvokeHeaders.REQUEST_ID, response.requestId());
+        headers.set(InvokeHeaders.EXECUTED_VERSION, response.executedVersion());
         if (response.functionError() != null) {
-            headers.set("X-Amz-Function-Error", response.functionError());
+            headers.set(InvokeHeaders.FUNCTION_ERROR, response.functionError());
         }
         if (response.logResult() != null) {
-            headers.set("X-Amz-Log-Result", response.logResult());
+            headers.set(InvokeHeaders.LOG_RESULT, response.logResult());
         }
         if (response.status() == 204) {
             return ResponseEntity.status(204).headers(headers).build();
         }
         headers.setContentType(MediaType.APPLICATION_JSON);
         return ResponseEntity.status(response.status()).headers(headers).body(response.body());
-    }
-
-    /** Only a UUID is taken: the id goes into the function's headers and log lines. */
-    private static String requestId(String header) {
-        return header != null && REQUEST_ID.matcher(header).matches() ? header : null;
     }
 
     private static boolean tail(String logType) {

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The async crash test (issue #17): N events are sent to async-queue-service while one part of the
+# platform is killed and brought back; then every invocation record on the destination topic is
+# counted against the events that got a 202. Reports lost (acknowledged, never processed: goal 0)
+# and duplicates (processed more than once: at least once allows them).
+#
+#   bench/crash-async.sh async-queue|invocation|broker [events]
+#
+# async-queue: kill -9 async-queue-service mid-stream, start it again.
+# invocation:  kill -9 invocation-service mid-stream, start it again.
+# broker:      restart the Kafka broker mid-stream (with the core services of its launcher).
+#
+# Runs on this machine's loopback only, on the stack's default ports (which must be free), in its own
+# IGNIS_HOME under target/; bounded in events and time. Build first: ./mvnw -q -DskipTests package
+set -euo pipefail
+
+scenario=${1:?usage: bench/crash-async.sh async-queue|invocation|broker [events]}
+events=${2:-10000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+work=$root/bench/target/crash-$scenario
+home=$work/home
+rm -rf "$work" && mkdir -p "$work"
+chmod 755 "$work"
+export IGNIS_HOME=$home
+java=$(./mvnw -q help:evaluate -Dexpression=java.home -DforceStdout 2>/dev/null || true)
+java=${java:+$java/bin/java}
+java=${java:-java}
+fn=crash-$scenario-$(date +%s)
+arn=arn:aws:lambda:us-east-1:000000000000:function:$fn
+topic=ignis.destinations
+declare -A pids
+
+log() { printf '[crash %s] %s\n' "$(date +%T)" "$*"; }
+
+# invocation-service and async-queue-service run outside the launcher, so that each can be killed
+# and started again alone; they get the same arguments the launcher gives its children.
+start_service() {
+  local module=$1 port=$2
+  "$java" -Xmx384m -XX:+UseSerialGC -jar "$module/target/$module.jar" --server.port="$port" \
+    --ignis.home="$home" --ignis.kafka.bootstrap-servers=localhost:9092 \
+    >>"$work/$module.log" 2>&1 &
+  pids[$module]=$!
+  until curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; do sleep 0.5; done
+  log "$module up (pid ${pids[$module]})"
+}
+
+kill9() { log "kill -9 $1 (pid ${pids[$1]})"; kill -9 "${pids[$1]}"; wait "${pids[$1]}" 2>/dev/null || true; }
+
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  ./ignis down >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+log "starting Kafka, registry, event-source, gateway in $home"
+./ignis up -d --services registry,event-source,gateway >"$work/launcher.log" 2>&1
+start_service invocation-service 8082
+start_service async-queue-service 8083
+
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
+aws() { /usr/bin/aws --endpoint-url http://localhost:8080 "$@"; }
+printf 'def handler(e, c):\n    return e\n' >"$work/sink.py"
+(cd "$work" && zip -q sink.zip sink.py)
+aws lambda create-function --function-name "$fn" --runtime python3.12 --handler sink.handler \
+  --role arn:aws:iam::000000000000:role/lambda --zip-file "fileb://$work/sink.zip" >/dev/null
+aws lambda put-function-event-invoke-config --function-name "$fn" \
+  --destination-config "{\"OnSuccess\":{\"Destination\":\"arn:aws:kafka:us-east-1:000000000000:topic/$topic\"}}" >/dev/null
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'X-Amz-Invocation-Type: Event' -d '{"seq":-1}' \
+  "http://127.0.0.1:8083/2015-03-31/functions/$fn/invocations")" = 202 ]; do sleep 0.5; done
+
+# Sender: each event once, straight to async-queue-service; a 202 is written to acked.txt.
+send() {
+  seq 0 $((events - 1)) | xargs -P 16 -n 50 sh -c '
+    for s in "$@"; do
+      code=$(curl -s -o /dev/null -w "%{http_code}" --max-time 15 -H "X-Amz-Invocation-Type: Event" \
+        -d "{\"seq\":$s}" "http://127.0.0.1:8083/2015-03-31/functions/'"$fn"'/invocations" || true)
+      [ "$code" = 202 ] && echo "$s"
+    done' sh >>"$work/acked.txt"
+}
+
+log "sending $events events"
+started=$(date +%s)
+send &
+sender=$!
+sleep 3
+case $scenario in
+  async-queue) kill9 async-queue-service; sleep 2; start_service async-queue-service 8083 ;;
+  invocation) kill9 invocation-service; sleep 2; start_service invocation-service 8082 ;;
+  broker)
+    log "restarting the broker (./ignis down, then up, same home and data)"
+    ./ignis down >>"$work/launcher.log" 2>&1
+    sleep 2
+    ./ignis up -d --services registry,event-source,gateway >>"$work/launcher.log" 2>&1
+    log "broker back" ;;
+  *) echo "unknown scenario $scenario" >&2; exit 2 ;;
+esac
+wait "$sender"
+log "sender done: $(wc -l <"$work/acked.txt") of $events acknowledged in $(( $(date +%s) - started )) s"
+
+log "waiting for the queue to drain, then counting the records on $topic"
+"$java" -cp "bench/target/bench.jar:bench/target/lib/*" dev.ignis.bench.crash.CountDeliveries \
+  localhost:9092 "$topic" "$arn" "$work/acked.txt" 30 | tee "$work/result.txt"
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+log "scenario $scenario, $(nproc) cores, load average $load"

@@ -37,50 +37,6 @@ public record FunctionSnapshot(
         architectures = architectures == null ? List.of("x86_64") : List.copyOf(architectures);
     }
 
-    /** A snapshot without a dead-letter queue. */
-    public FunctionSnapshot(
-            String functionName,
-            String functionArn,
-            String version,
-            String runtime,
-            String handler,
-            int memorySizeMb,
-            int timeoutSeconds,
-            int ephemeralStorageMb,
-            String codeSha256,
-            long codeSize,
-            List<LayerRef> layers,
-            String encryptedEnvironment,
-            String role,
-            String description,
-            String packageType,
-            List<String> architectures,
-            String state,
-            Instant lastModified,
-            String revisionId) {
-        this(
-                functionName,
-                functionArn,
-                version,
-                runtime,
-                handler,
-                memorySizeMb,
-                timeoutSeconds,
-                ephemeralStorageMb,
-                codeSha256,
-                codeSize,
-                layers,
-                encryptedEnvironment,
-                role,
-                description,
-                packageType,
-                architectures,
-                state,
-                lastModified,
-                revisionId,
-                null);
-    }
-
     /** A layer version attached to a function, in extraction order. */
     public record LayerRef(String layerVersionArn, String codeSha256, long codeSize) {}
 }

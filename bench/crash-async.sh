@@ -12,6 +12,7 @@
 #
 # Runs on this machine's loopback only, on the stack's default ports (which must be free), in its own
 # IGNIS_HOME under target/; bounded in events and time. Build first: ./mvnw -q -DskipTests package
+# (the launcher is run from its jar, not through ./ignis, so that nothing is built or installed here).
 set -euo pipefail
 
 scenario=${1:?usage: bench/crash-async.sh async-queue|invocation|broker [events]}
@@ -23,13 +24,19 @@ home=$work/home
 rm -rf "$work" && mkdir -p "$work"
 chmod 755 "$work"
 export IGNIS_HOME=$home
-java=$(./mvnw -q help:evaluate -Dexpression=java.home -DforceStdout 2>/dev/null || true)
-java=${java:+$java/bin/java}
-java=${java:-java}
+# shellcheck source=../scripts/lib/jdk.sh
+. "$root/scripts/lib/jdk.sh"
+jdk=$(ignis_find_jdk)
+java=$jdk/bin/java
 fn=crash-$scenario-$(date +%s)
 arn=arn:aws:lambda:us-east-1:000000000000:function:$fn
 topic=ignis.destinations
 declare -A pids
+
+launcher() {
+  "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx96m -Dignis.project-root="$root" \
+    -cp "$root/launcher/target/launcher.jar:$root/launcher/target/lib/*" dev.ignis.launcher.Main "$@"
+}
 
 log() { printf '[crash %s] %s\n' "$(date +%T)" "$*"; }
 
@@ -49,12 +56,12 @@ kill9() { log "kill -9 $1 (pid ${pids[$1]})"; kill -9 "${pids[$1]}"; wait "${pid
 
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  ./ignis down >/dev/null 2>&1 || true
+  launcher down >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
 log "starting Kafka, registry, event-source, gateway in $home"
-./ignis up -d --services registry,event-source,gateway >"$work/launcher.log" 2>&1
+launcher up -d --services registry,event-source,gateway >"$work/launcher.log" 2>&1
 start_service invocation-service 8082
 start_service async-queue-service 8083
 
@@ -88,10 +95,10 @@ case $scenario in
   async-queue) kill9 async-queue-service; sleep 2; start_service async-queue-service 8083 ;;
   invocation) kill9 invocation-service; sleep 2; start_service invocation-service 8082 ;;
   broker)
-    log "restarting the broker (./ignis down, then up, same home and data)"
-    ./ignis down >>"$work/launcher.log" 2>&1
+    log "restarting the broker (launcher down, then up, same home and data)"
+    launcher down >>"$work/launcher.log" 2>&1
     sleep 2
-    ./ignis up -d --services registry,event-source,gateway >>"$work/launcher.log" 2>&1
+    launcher up -d --services registry,event-source,gateway >>"$work/launcher.log" 2>&1
     log "broker back" ;;
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac

@@ -38,6 +38,20 @@ launcher() {
     -cp "$root/launcher/target/launcher.jar:$root/launcher/target/lib/*" dev.ignis.launcher.Main "$@"
 }
 
+# Starts the launcher in the background (its own session) and waits until it says the stack is up.
+launcher_up() {
+  rm -f "$home/ready"
+  mkdir -p "$home"
+  setsid "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx96m -Dignis.project-root="$root" \
+    -cp "$root/launcher/target/launcher.jar:$root/launcher/target/lib/*" dev.ignis.launcher.Main \
+    up --services registry,event-source,gateway --ready-file "$home/ready" >>"$work/launcher.log" 2>&1 </dev/null &
+  local pid=$!
+  while [ ! -f "$home/ready" ]; do
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$work/launcher.log" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
 log() { printf '[crash %s] %s\n' "$(date +%T)" "$*"; }
 
 # invocation-service and async-queue-service run outside the launcher, so that each can be killed
@@ -61,7 +75,7 @@ cleanup() {
 trap cleanup EXIT
 
 log "starting Kafka, registry, event-source, gateway in $home"
-launcher up -d --services registry,event-source,gateway >"$work/launcher.log" 2>&1
+launcher_up
 start_service invocation-service 8082
 start_service async-queue-service 8083
 
@@ -98,7 +112,7 @@ case $scenario in
     log "restarting the broker (launcher down, then up, same home and data)"
     launcher down >>"$work/launcher.log" 2>&1
     sleep 2
-    launcher up -d --services registry,event-source,gateway >>"$work/launcher.log" 2>&1
+    launcher_up
     log "broker back" ;;
   *) echo "unknown scenario $scenario" >&2; exit 2 ;;
 esac

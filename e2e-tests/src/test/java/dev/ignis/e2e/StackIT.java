@@ -129,6 +129,8 @@ class StackIT {
                     .contains(
                             "ignis.registry.changes",
                             "ignis.invocations.async",
+                            "ignis.invocations.async.retry-1s",
+                            "ignis.invocations.async.retry-5m",
                             "ignis.invocations.async.dlq",
                             "ignis.destinations",
                             "ignis.function.logs");

@@ -9,8 +9,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Features depend one way (function ← version ← alias ← concurrency, url, policy, eventinvoke,
- * eventsource; function ← tags, layer); a feature that needs something from a later one declares a
- * port for it (QualifiedFunctions, VersionPublisher, ConcurrencyLookup, FunctionTags, LayerResolver)
+ * eventsource; version ← runtimemanagement; function ← tags, layer, recursion, codesigning); a
+ * feature that needs something from a later one declares a port for it (QualifiedFunctions,
+ * VersionPublisher, PublishedVersions, ConcurrencyLookup, FunctionTags, LayerResolver, CodeSigningCheck)
  * or listens for an event
  * (FunctionDeleted, VersionDeleted, AliasDeleted).
  */

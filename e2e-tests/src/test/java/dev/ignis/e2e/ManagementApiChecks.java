@@ -185,7 +185,7 @@ final class ManagementApiChecks {
 
     private static SdkBytes zip(String name, String content) {
         try {
-            return SdkBytes.fromByteArray(StackIT.zipOf(name, content));
+            return SdkBytes.fromByteArray(TestStacks.zipOf(name, content));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -300,7 +300,7 @@ class StackIT {
     @Test
     @Order(6)
     void anEventInvokeIsQueuedRunsWithItsRequestIdAndReachesItsDestination() throws Exception {
-        byte[] zip = zipOf(
+        byte[] zip = TestStacks.zipOf(
                 "lambda_function.py",
                 "def lambda_handler(e, c):\n    return {'requestId': c.aws_request_id, 'event': e}\n");
         String arn = lambda.createFunction(b -> b.functionName("e2e-async")

@@ -318,27 +318,31 @@ class StackIT {
                 .until(() ->
                         registryView("async-queue").path("lastKey").asString().equals(arn + "#event-invoke-config"));
 
-        InvokeResponse accepted = lambda.invoke(b -> b.functionName("e2e-async")
-                .invocationType(InvocationType.EVENT)
-                .payload(SdkBytes.fromUtf8String("{\"order\":42}")));
+        try {
+            InvokeResponse accepted = lambda.invoke(b -> b.functionName("e2e-async")
+                    .invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{\"order\":42}")));
 
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        assertThat(accepted.payload().asByteArray()).isEmpty();
-        String requestId = accepted.responseMetadata().requestId();
-        JsonNode record = destinationRecord(topic, requestId);
-        assertThat(record.at("/requestContext/condition").asString()).isEqualTo("Success");
-        assertThat(record.at("/requestContext/functionArn").asString()).isEqualTo(arn + ":$LATEST");
-        assertThat(record.at("/requestPayload/order").asInt()).isEqualTo(42);
-        assertThat(record.at("/responsePayload/requestId").asString()).isEqualTo(requestId);
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(accepted.payload().asByteArray()).isEmpty();
+            String requestId = accepted.responseMetadata().requestId();
+            JsonNode record = destinationRecord(topic, requestId);
+            assertThat(record.at("/requestContext/condition").asString()).isEqualTo("Success");
+            assertThat(record.at("/requestContext/functionArn").asString()).isEqualTo(arn + ":$LATEST");
+            assertThat(record.at("/requestPayload/order").asInt()).isEqualTo(42);
+            assertThat(record.at("/responsePayload/requestId").asString()).isEqualTo(requestId);
 
-        assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("e2e-async")
-                        .invocationType(InvocationType.EVENT)
-                        .payload(SdkBytes.fromUtf8String("\"" + "x".repeat(1_048_576) + "\""))))
-                .isInstanceOfSatisfying(LambdaException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(413);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
-                });
-        lambda.deleteFunction(b -> b.functionName("e2e-async"));
+            assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("e2e-async")
+                            .invocationType(InvocationType.EVENT)
+                            .payload(SdkBytes.fromUtf8String("\"" + "x".repeat(1_048_576) + "\""))))
+                    .isInstanceOfSatisfying(LambdaException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(413);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+                    });
+        } finally {
+            // A failure here must not leave the function behind for the tests after this one.
+            lambda.deleteFunction(b -> b.functionName("e2e-async"));
+        }
     }
 
     private static JsonNode destinationRecord(String topic, String requestId) {
@@ -354,7 +358,7 @@ class StackIT {
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<JsonNode> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
+            await().atMost(Duration.ofSeconds(180)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     JsonNode record = json.readTree(r.value());
                     if (record.at("/requestContext/requestId").asString().equals(requestId)) {

@@ -48,7 +48,7 @@ public record BenchOptions(
 
     public static final String USAGE =
             """
-            Usage: Bench [warm|gateway|cold|url|many|density|registry|floor|all] [--seconds N] [--warmup N]
+            Usage: Bench [warm|gateway|cold|url|many|density|registry|async|floor|all] [--seconds N] [--warmup N]
                    [--runtimes python,node,java,provided] [--clients 32] [--rate 500] [--cold 20]
                    [--functions 100] [--environments 500] [--creates 20] [--listed 1000]
                    [--listings 10] [--no-peer] [--smoke]
@@ -116,7 +116,8 @@ public record BenchOptions(
                 new Endpoints(
                         o.uri("invocation", services.get("invocation")),
                         o.uri("gateway", services.get("gateway")),
-                        o.uri("registry", services.get("function-registry"))),
+                        o.uri("registry", services.get("function-registry")),
+                        o.uri("async-queue", services.get("async-queue"))),
                 new SigningKey(
                         o.text("access-key", "test"), o.text("secret-key", "test"), o.text("region", "us-east-1")));
         o.rejectUnknown();

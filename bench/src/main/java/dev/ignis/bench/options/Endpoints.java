@@ -3,12 +3,13 @@ package dev.ignis.bench.options;
 import java.net.URI;
 
 /** Where the stack under test answers; loopback only, so a bench can never load another machine. */
-public record Endpoints(URI invocation, URI gateway, URI registry) {
+public record Endpoints(URI invocation, URI gateway, URI registry, URI asyncQueue) {
 
     public Endpoints {
         invocation = loopback(invocation);
         gateway = loopback(gateway);
         registry = loopback(registry);
+        asyncQueue = loopback(asyncQueue);
     }
 
     /**

@@ -8,6 +8,7 @@ public enum Server {
     IGNIS_DIRECT("ignis-direct"),
     IGNIS_REGISTRY("ignis-registry"),
     IGNIS_GATEWAY("ignis-gateway"),
+    IGNIS_ASYNC("ignis-async-queue"),
     PEER("serverless-offline"),
     FLOOR("floor");
 
@@ -22,6 +23,6 @@ public enum Server {
     }
 
     public boolean isIgnis() {
-        return this == IGNIS_DIRECT || this == IGNIS_REGISTRY || this == IGNIS_GATEWAY;
+        return this == IGNIS_DIRECT || this == IGNIS_REGISTRY || this == IGNIS_GATEWAY || this == IGNIS_ASYNC;
     }
 }

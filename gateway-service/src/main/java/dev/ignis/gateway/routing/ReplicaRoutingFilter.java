@@ -17,8 +17,10 @@ import reactor.netty.Connection;
 /**
  * Sends each synchronous invoke to the invocation-service replica that owns its function on the
  * {@link ReplicaRing}, where its warm environments are, and spills to the next replica on the ring
- * when one answers 429 (no capacity left there). The request body is held once so it can be sent
- * again; the 429's own body is dropped before the next try, so the caller sees one answer.
+ * when one answers 429 (no capacity left there) or cannot be reached at all (its name does not
+ * resolve or its port refuses: a replica that is gone or not started yet — nothing was sent, so the
+ * invoke cannot run twice). The request body is held once so it can be sent again; the 429's own
+ * body is dropped before the next try, so the caller sees one answer.
  */
 public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 
@@ -52,19 +54,32 @@ public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 
     private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, List<URI> order, int index) {
         target(exchange, order.get(index));
-        return chain.filter(exchange).then(Mono.defer(() -> {
-            boolean full = exchange.getResponse().getStatusCode() == HttpStatus.TOO_MANY_REQUESTS;
-            if (!full || index + 1 >= order.size()) {
-                return Mono.empty();
+        boolean hasNext = index + 1 < order.size();
+        return chain.filter(exchange)
+                .then(Mono.fromSupplier(() -> exchange.getResponse().getStatusCode() == HttpStatus.TOO_MANY_REQUESTS))
+                .onErrorResume(e -> hasNext && unreachable(e), e -> Mono.just(true))
+                .flatMap(tryNext -> {
+                    if (!tryNext || !hasNext) {
+                        return Mono.empty();
+                    }
+                    Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
+                    if (connection != null) {
+                        connection.dispose(); // its unread 429 body goes with it
+                    }
+                    ServerWebExchangeUtils.reset(exchange);
+                    exchange.getResponse().setStatusCode(null);
+                    return attempt(exchange, chain, order, index + 1);
+                });
+    }
+
+    /** The replica was never reached: no connection, so no part of the invoke was sent. */
+    static boolean unreachable(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException) {
+                return true;
             }
-            Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
-            if (connection != null) {
-                connection.dispose(); // its unread 429 body goes with it
-            }
-            ServerWebExchangeUtils.reset(exchange);
-            exchange.getResponse().setStatusCode(null);
-            return attempt(exchange, chain, order, index + 1);
-        }));
+        }
+        return false;
     }
 
     private static void target(ServerWebExchange exchange, URI replica) {

@@ -17,6 +17,7 @@ record CommandLine(
         Optional<String> kafka,
         List<String> services,
         Optional<Path> readyFile,
+        Map<String, Integer> replicas,
         short replicationFactor,
         Map<String, String> clientProperties) {
 
@@ -27,6 +28,7 @@ record CommandLine(
         Optional<String> kafka = Optional.empty();
         List<String> services = new ArrayList<>();
         Optional<Path> readyFile = Optional.empty();
+        Map<String, Integer> replicas = new LinkedHashMap<>();
         short replicationFactor = 1;
         Map<String, String> clientProperties = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -44,6 +46,11 @@ record CommandLine(
                             .filter(s -> !s.isEmpty())
                             .forEach(services::add);
                 case "--ready-file" -> readyFile = Optional.of(Path.of(required(name, value)));
+                case "--replicas" -> {
+                    for (String item : required(name, value).split(",")) {
+                        replicas(item.trim(), replicas);
+                    }
+                }
                 case "--replication-factor" -> replicationFactor = replicationFactor(required(name, value));
                 case "--client-property" -> {
                     String property = required(name, value);
@@ -58,12 +65,33 @@ record CommandLine(
             }
         }
         return new CommandLine(
-                args[0], kafka, List.copyOf(services), readyFile, replicationFactor, Map.copyOf(clientProperties));
+                args[0],
+                kafka,
+                List.copyOf(services),
+                readyFile,
+                Map.copyOf(replicas),
+                replicationFactor,
+                Map.copyOf(clientProperties));
     }
 
     LaunchOptions apply(LaunchOptions defaults) {
-        LaunchOptions options = defaults.withServices(services);
+        LaunchOptions options = defaults.withServices(services).withReplicas(replicas);
         return kafka.map(options::withExternalKafka).orElse(options);
+    }
+
+    /** One "service=count" of --replicas. */
+    private static void replicas(String item, Map<String, Integer> replicas) {
+        int equals = item.indexOf('=');
+        try {
+            int count = Integer.parseInt(item.substring(equals + 1));
+            if (equals > 0 && count >= 1) {
+                replicas.put(item.substring(0, equals), count);
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--replicas takes service=count,... (count from 1), not '" + item + "'");
     }
 
     private static short replicationFactor(String value) {

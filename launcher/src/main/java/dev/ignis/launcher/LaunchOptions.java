@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param portOverrides service id or {@code kafka} to a port, instead of the configured one (tests
  *     run a stack beside a developer's)
  * @param useClassDataSharing whether to extract jars and keep a class-data archive per service
+ * @param replicas how many processes of a service to run (absent: one), by the names {@code
+ *     --services} takes
  */
 public record LaunchOptions(
         Path projectRoot,
@@ -23,7 +25,8 @@ public record LaunchOptions(
         List<String> services,
         Optional<String> externalKafka,
         Map<String, Integer> portOverrides,
-        boolean useClassDataSharing) {
+        boolean useClassDataSharing,
+        Map<String, Integer> replicas) {
 
     public static final String KAFKA = "kafka";
 
@@ -32,32 +35,50 @@ public record LaunchOptions(
         home = home.toAbsolutePath().normalize();
         services = List.copyOf(services);
         portOverrides = Map.copyOf(portOverrides);
+        replicas = Map.copyOf(replicas);
     }
 
     public static LaunchOptions defaults(Path projectRoot) {
         return new LaunchOptions(
-                projectRoot, projectRoot.resolve(".ignis"), List.of(), Optional.empty(), Map.of(), true);
+                projectRoot, projectRoot.resolve(".ignis"), List.of(), Optional.empty(), Map.of(), true, Map.of());
     }
 
     public LaunchOptions withHome(Path newHome) {
-        return new LaunchOptions(projectRoot, newHome, services, externalKafka, portOverrides, useClassDataSharing);
+        return new LaunchOptions(
+                projectRoot, newHome, services, externalKafka, portOverrides, useClassDataSharing, replicas);
     }
 
     public LaunchOptions withServices(List<String> names) {
-        return new LaunchOptions(projectRoot, home, names, externalKafka, portOverrides, useClassDataSharing);
+        return new LaunchOptions(projectRoot, home, names, externalKafka, portOverrides, useClassDataSharing, replicas);
     }
 
     public LaunchOptions withExternalKafka(String bootstrapServers) {
         return new LaunchOptions(
-                projectRoot, home, services, Optional.of(bootstrapServers), portOverrides, useClassDataSharing);
+                projectRoot,
+                home,
+                services,
+                Optional.of(bootstrapServers),
+                portOverrides,
+                useClassDataSharing,
+                replicas);
     }
 
     public LaunchOptions withPortOverrides(Map<String, Integer> ports) {
-        return new LaunchOptions(projectRoot, home, services, externalKafka, ports, useClassDataSharing);
+        return new LaunchOptions(projectRoot, home, services, externalKafka, ports, useClassDataSharing, replicas);
     }
 
     public LaunchOptions withClassDataSharing(boolean enabled) {
-        return new LaunchOptions(projectRoot, home, services, externalKafka, portOverrides, enabled);
+        return new LaunchOptions(projectRoot, home, services, externalKafka, portOverrides, enabled, replicas);
+    }
+
+    /**
+     * How many processes of a service to run, by a name {@code --services} also takes
+     * ("invocation=2"); each extra one listens 100 ports above the one before unless {@code
+     * portOverrides} has {@code <id>-<n>}.
+     */
+    public LaunchOptions withReplicas(Map<String, Integer> counts) {
+        return new LaunchOptions(
+                projectRoot, home, services, externalKafka, portOverrides, useClassDataSharing, counts);
     }
 
     public Path configDir() {

@@ -41,4 +41,15 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"topics", "--client-property=acks"}))
                 .hasMessageContaining("--client-property takes name=value");
     }
+
+    @Test
+    void up_takesReplicasPerService() {
+        CommandLine line = CommandLine.parse(new String[] {"up", "--replicas", "invocation=2, gateway=3"});
+
+        assertThat(line.replicas()).isEqualTo(Map.of("invocation", 2, "gateway", 3));
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"up", "--replicas=invocation"}))
+                .hasMessageContaining("--replicas takes service=count");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"up", "--replicas=invocation=0"}))
+                .hasMessageContaining("--replicas takes service=count");
+    }
 }

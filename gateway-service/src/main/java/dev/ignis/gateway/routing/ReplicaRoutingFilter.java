@@ -73,7 +73,7 @@ public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
     }
 
     /** The replica was never reached: no connection, so no part of the invoke was sent. */
-    static boolean unreachable(Throwable error) {
+    public static boolean unreachable(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause()) {
             if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException) {
                 return true;

@@ -1,8 +1,10 @@
 package dev.ignis.gateway.url;
 
 import dev.ignis.gateway.routing.ReplicaRing;
+import dev.ignis.gateway.routing.ReplicaRoutingFilter;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -47,11 +49,15 @@ public class InvocationClient {
         return attempt(replicas.preference(functionName), 0, path, event);
     }
 
+    /** Owner first; the next replica when one is full (429) or cannot be reached (nothing was sent). */
     private Mono<Result> attempt(List<URI> order, int index, String path, byte[] event) {
+        boolean hasNext = index + 1 < order.size();
         return call(order.get(index).resolve(path), event)
-                .flatMap(result -> result.status() == TOO_MANY_REQUESTS && index + 1 < order.size()
+                .map(Optional::of)
+                .onErrorResume(e -> hasNext && ReplicaRoutingFilter.unreachable(e), e -> Mono.just(Optional.empty()))
+                .flatMap(result -> result.isEmpty() || (result.get().status() == TOO_MANY_REQUESTS && hasNext)
                         ? attempt(order, index + 1, path, event)
-                        : Mono.just(result));
+                        : Mono.just(result.get()));
     }
 
     private Mono<Result> call(URI uri, byte[] event) {

@@ -6,6 +6,7 @@ import dev.ignis.contracts.registry.FunctionUrlSnapshot;
 import dev.ignis.gateway.auth.AuthResult;
 import dev.ignis.gateway.auth.SigV4Verifier;
 import dev.ignis.gateway.error.AwsErrorResponses;
+import dev.ignis.gateway.trace.TraceHeaders;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -129,7 +130,11 @@ public class FunctionUrlFilter implements WebFilter, Ordered {
             return tooLarge(exchange.getResponse()).then(Mono.empty());
         }
         return invocations
-                .invoke(url.functionArn(), FunctionRef.parse(url.functionArn()).functionName(), event)
+                .invoke(
+                        url.functionArn(),
+                        FunctionRef.parse(url.functionArn()).functionName(),
+                        event,
+                        request.getHeaders().getFirst(TraceHeaders.AMZN))
                 .map(FunctionUrlFilter::reply)
                 .onErrorResume(e -> {
                     log.warn(

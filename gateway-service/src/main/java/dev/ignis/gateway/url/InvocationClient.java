@@ -2,6 +2,7 @@ package dev.ignis.gateway.url;
 
 import dev.ignis.gateway.routing.ReplicaRing;
 import dev.ignis.gateway.routing.ReplicaRoutingFilter;
+import dev.ignis.gateway.trace.TraceHeaders;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -44,27 +45,33 @@ public class InvocationClient {
                 .build();
     }
 
-    Mono<Result> invoke(String functionArn, String functionName, byte[] event) {
+    /** @param traceId the request's X-Amzn-Trace-Id, handed on to the function */
+    Mono<Result> invoke(String functionArn, String functionName, byte[] event, String traceId) {
         String path = "/2015-03-31/functions/" + UriUtils.encodePathSegment(functionArn, "UTF-8") + "/invocations";
-        return attempt(replicas.preference(functionName), 0, path, event);
+        return attempt(replicas.preference(functionName), 0, path, event, traceId);
     }
 
     /** Owner first; the next replica when one is full (429) or cannot be reached (nothing was sent). */
-    private Mono<Result> attempt(List<URI> order, int index, String path, byte[] event) {
+    private Mono<Result> attempt(List<URI> order, int index, String path, byte[] event, String traceId) {
         boolean hasNext = index + 1 < order.size();
-        return call(order.get(index).resolve(path), event)
+        return call(order.get(index).resolve(path), event, traceId)
                 .map(Optional::of)
                 .onErrorResume(e -> hasNext && ReplicaRoutingFilter.unreachable(e), e -> Mono.just(Optional.empty()))
                 .flatMap(result -> result.isEmpty() || (result.get().status() == TOO_MANY_REQUESTS && hasNext)
-                        ? attempt(order, index + 1, path, event)
+                        ? attempt(order, index + 1, path, event, traceId)
                         : Mono.just(result.get()));
     }
 
-    private Mono<Result> call(URI uri, byte[] event) {
+    private Mono<Result> call(URI uri, byte[] event, String traceId) {
         return client.post()
                 .uri(uri)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Amz-Invocation-Type", "RequestResponse")
+                .headers(h -> {
+                    if (traceId != null) {
+                        h.set(TraceHeaders.AMZN, traceId);
+                    }
+                })
                 .bodyValue(event)
                 .exchangeToMono(response -> response.bodyToMono(byte[].class)
                         .defaultIfEmpty(new byte[0])

@@ -85,6 +85,14 @@ config (both win). Property names are config/'s; rendered as SPRING_APPLICATION_
       "kafka" (dict "bootstrap-servers" $v.kafka.bootstrapServers)
       "services" $services
       "secrets" (dict "environment-key-file" "/etc/ignis/secrets/env.key") -}}
+{{- /* Every caller places functions on the same ring: all the invocation pods the StatefulSet may have. */ -}}
+{{- $replicas := list -}}
+{{- $count := int $v.invocation.replicas -}}
+{{- if $v.invocation.autoscaling.enabled -}}{{- $count = int $v.invocation.autoscaling.maxReplicas -}}{{- end -}}
+{{- range $i := until $count -}}
+{{- $replicas = append $replicas (printf "http://%s-invocation-%d.%s-invocation-headless.%s.svc:8082" (include "ignis.fullname" $root) $i (include "ignis.fullname" $root) $root.Release.Namespace) -}}
+{{- end -}}
+{{- $_ := set $ignis "placement" (dict "invocation-replicas" $replicas) -}}
 {{- $props := dict "ignis" $ignis
       "spring" (dict "kafka" (dict "properties" $kafkaProps)
                      "cloud" (dict "stream" (dict "kafka" (dict "binder" (dict "configuration" $kafkaProps))))) -}}
@@ -92,15 +100,8 @@ config (both win). Property names are config/'s; rendered as SPRING_APPLICATION_
 {{- $_ := set $props "logging" (dict "structured" (dict "format" (dict "console" "ecs"))) -}}
 {{- end -}}
 {{- if eq $c.id "gateway" -}}
-{{- $replicas := list -}}
-{{- $count := int $v.invocation.replicas -}}
-{{- if $v.invocation.autoscaling.enabled -}}{{- $count = int $v.invocation.autoscaling.maxReplicas -}}{{- end -}}
-{{- range $i := until $count -}}
-{{- $replicas = append $replicas (printf "http://%s-invocation-%d.%s-invocation-headless.%s.svc:8082" (include "ignis.fullname" $root) $i (include "ignis.fullname" $root) $root.Release.Namespace) -}}
-{{- end -}}
 {{- $_ := set $ignis "gateway" (dict
       "auth" (dict "key-file" "/etc/ignis/secrets/access-keys")
-      "scale-out" (dict "invocation-replicas" $replicas)
       "function-urls" (dict "domain" $v.ingress.domain)) -}}
 {{- else if eq $c.id "function-registry" -}}
 {{- $store := dict "type" $v.codeStore.type -}}

@@ -76,7 +76,8 @@ class ReplicasIT {
                 .withPortOverrides(ports)
                 .withReplicas(Map.of("invocation", 2, "gateway", 2));
         stack = IgnisStack.start(options, line -> System.out.println("[replicas] " + line));
-        stack.awaitHealthy(Duration.ofMinutes(3));
+        // Nine JVMs on two cores: more time than StackIT's seven.
+        stack.awaitHealthy(Duration.ofMinutes(5));
         invocations = stack.services().stream()
                 .filter(c -> c.name().startsWith("invocation-service"))
                 .toList();
@@ -150,7 +151,7 @@ class ReplicasIT {
                     .as("one cold start: the warm environment served the rest")
                     .isEqualTo(1.0);
         }
-        assertThat(perReplica).as("functions per replica").allMatch(n -> n > 0);
+        assertThat(perReplica).as("functions per replica").doesNotContain(0);
     }
 
     @Test

@@ -196,12 +196,17 @@ class ChartTest {
     }
 
     @Test
-    void theGatewayPlacesFunctionsOnEveryInvocationPodTheStatefulSetCanHave() {
+    void everyCallerPlacesFunctionsOnEveryInvocationPodTheStatefulSetCanHave() {
         assertThat(invocationReplicas(DEFAULTS))
                 .containsExactly(
                         "http://ignis-invocation-0.ignis-invocation-headless.lambda.svc:8082",
                         "http://ignis-invocation-1.ignis-invocation-headless.lambda.svc:8082");
         assertThat(invocationReplicas(PRODUCTION)).hasSize(12);
+        for (String service : SERVICES) {
+            assertThat(path(properties(DEFAULTS, service), "ignis", "placement", "invocation-replicas"))
+                    .as(service)
+                    .isEqualTo(invocationReplicas(DEFAULTS));
+        }
         StatefulSet invocation = PRODUCTION.get(StatefulSet.class, "ignis-invocation");
         assertThat(invocation.getSpec().getServiceName()).isEqualTo("ignis-invocation-headless");
         assertThat(invocation.getSpec().getReplicas())
@@ -410,7 +415,6 @@ class ChartTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> invocationReplicas(RenderedChart chart) {
-        return (List<String>)
-                path(properties(chart, "gateway"), "ignis", "gateway", "scale-out", "invocation-replicas");
+        return (List<String>) path(properties(chart, "gateway"), "ignis", "placement", "invocation-replicas");
     }
 }

@@ -233,10 +233,10 @@ public final class IgnisStack implements AutoCloseable {
         args.add("--ignis.kafka.bootstrap-servers=" + plan.kafkaBootstrapServers());
         plan.allServiceUrls().forEach((id, url) -> args.add("--ignis.services." + id + "=" + url));
         List<ServiceSpec> invocations = plan.replicasOf("invocation");
-        if (service.id().equals("gateway") && invocations.size() > 1) {
-            // The gateway's placement ring: each function on one replica, the next one when it is full or gone.
+        if (invocations.size() > 1) {
+            // Every caller's placement ring: each function on one replica, the next when it is full or gone.
             for (int i = 0; i < invocations.size(); i++) {
-                args.add("--ignis.gateway.scale-out.invocation-replicas[" + i + "]="
+                args.add("--ignis.placement.invocation-replicas[" + i + "]="
                         + invocations.get(i).url());
             }
         }

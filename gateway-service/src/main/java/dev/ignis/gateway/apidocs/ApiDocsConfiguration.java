@@ -1,9 +1,6 @@
 package dev.ignis.gateway.apidocs;
 
-import dev.ignis.gateway.config.GatewayProperties;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,17 +17,9 @@ class ApiDocsConfiguration {
 
     @Bean
     ApiDocsHandler apiDocsHandler(
-            GatewayProperties gateway,
-            org.springframework.cloud.gateway.config.GatewayProperties routes,
-            ApiDocsProperties properties) {
-        Map<String, java.net.URI> services = new LinkedHashMap<>();
-        services.put("function-registry-service", gateway.registryUrl());
-        services.put("invocation-service", gateway.invocationUrl());
-        services.put("async-queue-service", gateway.asyncQueueUrl());
-        services.put("event-source-service", gateway.eventSourceUrl());
+            org.springframework.cloud.gateway.config.GatewayProperties routes, ApiDocsProperties properties) {
         return new ApiDocsHandler(
                 WebClient.create(),
-                services,
                 ForwardedPaths.of(routes.getRoutes()),
                 properties,
                 JsonMapper.builder().build(),

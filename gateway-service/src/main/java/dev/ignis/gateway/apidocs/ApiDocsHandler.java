@@ -40,18 +40,12 @@ public final class ApiDocsHandler {
     private record Cached(ObjectNode document, Instant until) {}
 
     /**
-     * @param services backend name to base URL, in merge order
      * @param exposed which of the services' paths a caller of the gateway can reach
      */
     public ApiDocsHandler(
-            WebClient client,
-            Map<String, URI> services,
-            Predicate<String> exposed,
-            ApiDocsProperties properties,
-            ObjectMapper json,
-            Clock clock) {
+            WebClient client, Predicate<String> exposed, ApiDocsProperties properties, ObjectMapper json, Clock clock) {
         this.client = client;
-        this.services = new LinkedHashMap<>(services);
+        this.services = new LinkedHashMap<>(properties.sources());
         this.properties = properties;
         this.json = json;
         this.clock = clock;

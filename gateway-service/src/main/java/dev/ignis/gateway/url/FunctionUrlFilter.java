@@ -6,6 +6,7 @@ import dev.ignis.contracts.registry.FunctionUrlSnapshot;
 import dev.ignis.gateway.auth.AuthResult;
 import dev.ignis.gateway.auth.SigV4Verifier;
 import dev.ignis.gateway.error.AwsErrorResponses;
+import dev.ignis.gateway.invoke.InvocationClient;
 import dev.ignis.gateway.trace.TraceHeaders;
 import java.time.Clock;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package dev.ignis.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignis.contracts.placement.ReplicaRing;
 import dev.ignis.gateway.FunctionBackend;
 import dev.ignis.gateway.TestWiring;
 import java.io.IOException;
@@ -37,8 +38,8 @@ class ReplicaFailoverIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestWiring.servicesAt(registry, "http://127.0.0.1:" + live.port());
-        registry.add("ignis.gateway.scale-out.invocation-replicas[0]", () -> "http://127.0.0.1:" + live.port());
-        registry.add("ignis.gateway.scale-out.invocation-replicas[1]", () -> "http://127.0.0.1:" + gonePort);
+        registry.add("ignis.placement.invocation-replicas[0]", () -> "http://127.0.0.1:" + live.port());
+        registry.add("ignis.placement.invocation-replicas[1]", () -> "http://127.0.0.1:" + gonePort);
     }
 
     @LocalServerPort

@@ -174,23 +174,10 @@ class ChartTest {
                         .getSeccompProfile()
                         .getType())
                 .isEqualTo("RuntimeDefault");
-        var sandbox = DEFAULTS.get(StatefulSet.class, "ignis-invocation")
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .getFirst()
-                .getSecurityContext();
+        var sandbox = container(DEFAULTS, "invocation").getSecurityContext();
         assertThat(sandbox.getSeccompProfile().getType()).isEqualTo("Unconfined");
         assertThat(sandbox.getAppArmorProfile().getType()).isEqualTo("Unconfined");
-        var hardened = PRODUCTION
-                .get(StatefulSet.class, "ignis-invocation")
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .getFirst()
-                .getSecurityContext();
+        var hardened = container(PRODUCTION, "invocation").getSecurityContext();
         assertThat(hardened.getSeccompProfile().getType()).isEqualTo("Localhost");
         assertThat(hardened.getSeccompProfile().getLocalhostProfile()).isEqualTo("profiles/ignis-bubblewrap.json");
     }

@@ -77,7 +77,7 @@ class ReplicasIT {
                 .withReplicas(Map.of("invocation", 2, "gateway", 2));
         stack = IgnisStack.start(options, line -> System.out.println("[replicas] " + line));
         // Nine JVMs on two cores: more time than StackIT's seven.
-        stack.awaitHealthy(Duration.ofMinutes(5));
+        stack.awaitHealthy(StackIT.startTimeout(Duration.ofMinutes(5)));
         invocations = stack.services().stream()
                 .filter(c -> c.name().startsWith("invocation-service"))
                 .toList();

@@ -84,7 +84,7 @@ class StackIT {
                 .normalize();
         LaunchOptions options = LaunchOptions.defaults(root).withHome(home).withPortOverrides(ports);
         stack = IgnisStack.start(options, line -> System.out.println("[stack] " + line));
-        stack.awaitHealthy(Duration.ofMinutes(3));
+        stack.awaitHealthy(startTimeout(Duration.ofMinutes(3)));
         lambda = LambdaClient.builder()
                 .endpointOverride(stack.gatewayUrl())
                 .region(Region.US_EAST_1)
@@ -406,6 +406,12 @@ class StackIT {
         ports.forEach((component, port) ->
                 assertThat(isFree(port)).as(component + " port " + port).isTrue());
         assertThat(isFree(ports.get("kafka") + 1)).as("kafka controller port").isTrue();
+    }
+
+    /** How long a stack may take to become healthy: {@code -Dignis.e2e.start-timeout=PT10M} on a loaded machine. */
+    static Duration startTimeout(Duration otherwise) {
+        String configured = System.getProperty("ignis.e2e.start-timeout");
+        return configured == null ? otherwise : Duration.parse(configured);
     }
 
     private static JsonNode registryView(String service) throws Exception {

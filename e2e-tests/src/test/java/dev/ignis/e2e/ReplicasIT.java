@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.launcher.Component;
 import dev.ignis.launcher.IgnisStack;
-import dev.ignis.launcher.LaunchOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,10 +49,7 @@ class ReplicasIT {
 
     @BeforeAll
     static void startStack() throws IOException {
-        // Sandboxed functions run as another user and must reach their code below the home.
-        java.nio.file.Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Map<String, Integer> ports = new HashMap<>();
-        for (String component : List.of(
+        Map<String, Integer> ports = TestStacks.freePorts(List.of(
                 "kafka",
                 "function-registry",
                 "invocation",
@@ -65,19 +57,8 @@ class ReplicasIT {
                 "async-queue",
                 "event-source",
                 "gateway",
-                "gateway-2")) {
-            ports.put(component, freePort(ports, component.equals("kafka")));
-        }
-        Path root = Path.of(System.getProperty("ignis.project-root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        LaunchOptions options = LaunchOptions.defaults(root)
-                .withHome(home)
-                .withPortOverrides(ports)
-                .withReplicas(Map.of("invocation", 2, "gateway", 2));
-        stack = IgnisStack.start(options, line -> System.out.println("[replicas] " + line));
-        // Nine JVMs on two cores: more time than StackIT's seven.
-        stack.awaitHealthy(StackIT.startTimeout(Duration.ofMinutes(5)));
+                "gateway-2"));
+        stack = TestStacks.start(home, ports, Map.of("invocation", 2, "gateway", 2));
         invocations = stack.services().stream()
                 .filter(c -> c.name().startsWith("invocation-service"))
                 .toList();
@@ -114,7 +95,7 @@ class ReplicasIT {
     @Test
     @Order(2)
     void everyFunctionRunsOnOneReplicaWhicheverGatewayIsAsked() throws Exception {
-        byte[] zip = StackIT.zipOf("lambda_function.py", "def lambda_handler(e, c):\n    return e\n");
+        byte[] zip = TestStacks.zipOf("lambda_function.py", "def lambda_handler(e, c):\n    return e\n");
         for (int i = 0; i < FUNCTIONS; i++) {
             String name = "replicated-" + i;
             gateways.get(i % 2).createFunction(b -> b.functionName(name)
@@ -207,18 +188,5 @@ class ReplicasIT {
                         "(?m)^" + metric + "\\{[^}]*function=\"" + Pattern.quote(function) + "\"[^}]*} ([0-9.E]+)$")
                 .matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : 0.0;
-    }
-
-    private static int freePort(Map<String, Integer> taken, boolean withNext) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            if (!taken.containsValue(port) && (!withNext || StackIT.isFree(port + 1))) {
-                return port;
-            }
-        }
-        throw new IOException("No free port found");
     }
 }

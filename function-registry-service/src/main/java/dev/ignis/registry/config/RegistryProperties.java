@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param eventSourceMappings how fast a mapping's transitional state settles
  * @param codeDir the local code store's directory
  * @param codeStore which code store keeps packages, and the S3 one's settings
+ * @param architectures the instruction sets functions may ask for; empty means the host's own
  */
 @Validated
 @ConfigurationProperties("ignis.registry")
@@ -42,7 +43,8 @@ public record RegistryProperties(
         @DefaultValue("1000") @Min(100) int accountConcurrency,
         @Valid @DefaultValue FunctionUrls functionUrls,
         @Valid @DefaultValue EventSourceMappings eventSourceMappings,
-        @Valid @DefaultValue CodeStoreSettings codeStore) {
+        @Valid @DefaultValue CodeStoreSettings codeStore,
+        @DefaultValue List<@Pattern(regexp = "x86_64|arm64") String> architectures) {
 
     /**
      * @param key base64 of a 32-byte AES key; blank to use (or create) {@code keyFile}

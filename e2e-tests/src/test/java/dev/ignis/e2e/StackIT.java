@@ -387,7 +387,62 @@ class StackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(61)
+    void theDashboardsQueryOnlyMetricsTheRunningServicesServe() throws Exception {
+        // ProvisionedConcurrencyUtilization exists only for a version with provisioned concurrency.
+        String version = lambda.publishVersion(b -> b.functionName("e2e-hello")).version();
+        lambda.putProvisionedConcurrencyConfig(
+                b -> b.functionName("e2e-hello").qualifier(version).provisionedConcurrentExecutions(1));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(getText(stack.serviceUrl("invocation"), "/actuator/prometheus"))
+                        .contains("lambda_provisioned_concurrency_utilization{"));
+        lambda.invoke(b -> b.functionName("e2e-hello").qualifier(version));
+
+        java.util.Set<String> exposed = new java.util.TreeSet<>();
+        for (Component service : stack.services()) {
+            exposed.addAll(DashboardQueries.exposed(getText(service.url(), "/actuator/prometheus")));
+        }
+        Map<String, java.util.Set<String>> queried = DashboardQueries.metricsByPanel();
+        assertThat(queried).isNotEmpty();
+        queried.forEach((metric, panels) ->
+                assertThat(exposed).as("%s, queried by %s", metric, panels).contains(metric));
+    }
+
+    @Test
+    @Order(62)
+    void theGatewayDescribesEveryRouteItForwardsInOneOpenApiDocument() throws Exception {
+        JsonNode doc = get(stack.gatewayUrl(), "/v3/api-docs");
+        assertThat(doc.has("x-ignis-unavailable"))
+                .as(doc.path("x-ignis-unavailable").toString())
+                .isFalse();
+        List<String> paths = doc.path("paths").propertyNames().stream().toList();
+        Map<String, List<String>> routes =
+                GatewayRoutes.read(Path.of(System.getProperty("ignis.config-dir", "../config")));
+
+        routes.forEach((route, patterns) -> assertThat(paths)
+                .as("route %s (%s)", route, patterns)
+                .anyMatch(path -> GatewayRoutes.forwards(patterns, path)));
+        assertThat(paths)
+                .as("only what a caller of the gateway can reach")
+                .allMatch(path -> path.startsWith("/lambda-url/")
+                        || routes.values().stream().anyMatch(patterns -> GatewayRoutes.forwards(patterns, path)));
+        assertThat(paths)
+                .contains(
+                        "/2015-03-31/functions/{FunctionName}/invocations",
+                        "/2015-03-31/functions",
+                        "/2015-03-31/functions/{functionName}/aliases",
+                        "/2016-08-19/account-settings",
+                        "/lambda-url/{UrlId}/{Path}");
+        HttpResponse<String> ui = http.send(
+                HttpRequest.newBuilder(stack.gatewayUrl().resolve("/swagger-ui.html"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isIn(200, 302);
+    }
+
+    @Test
+    @Order(70)
     void aDeleteReachesEveryServiceAsATombstone() throws Exception {
         Map<String, Long> before = new HashMap<>();
         for (String service : VIEW_SERVICES) {
@@ -408,7 +463,7 @@ class StackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void aSecondStackInTheSameHomeIsRefusedWithoutTouchingTheFirst() {
         LaunchOptions again = stack.options();
         assertThatThrownBy(() -> IgnisStack.start(again, line -> {})).hasMessageContaining("Ignis is already running");
@@ -416,7 +471,7 @@ class StackIT {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void closingTheStackLeavesNoProcessAndNoBoundPort() {
         List<ProcessHandle> processes = new ArrayList<>();
         stack.components().forEach(c -> {

@@ -30,8 +30,13 @@ final class TestStacks {
 
     /** Free ports for every component; Kafka's next port (its controller's) is free too. */
     static Map<String, Integer> freePorts() throws IOException {
+        return freePorts(COMPONENTS);
+    }
+
+    /** Free ports for these components (launcher port-override keys, e.g. "invocation-2"). */
+    static Map<String, Integer> freePorts(List<String> components) throws IOException {
         Map<String, Integer> ports = new HashMap<>();
-        for (String component : COMPONENTS) {
+        for (String component : components) {
             ports.put(component, freePort(ports, component.equals("kafka")));
         }
         return ports;
@@ -39,13 +44,21 @@ final class TestStacks {
 
     /** Boots the stack the way {@code ./ignis up} does, in {@code home}, and waits until it is healthy. */
     static IgnisStack start(Path home, Map<String, Integer> ports) throws IOException {
+        return start(home, ports, Map.of());
+    }
+
+    /** The same, with {@code ./ignis up --replicas}: how many processes of each named service. */
+    static IgnisStack start(Path home, Map<String, Integer> ports, Map<String, Integer> replicas) throws IOException {
         // JUnit makes temporary directories owner-only; the sandboxed functions run as another user
         // and must be able to reach their code below the home, as under a normal .ignis.
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path root = Path.of(System.getProperty("ignis.project-root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        LaunchOptions options = LaunchOptions.defaults(root).withHome(home).withPortOverrides(ports);
+        LaunchOptions options = LaunchOptions.defaults(root)
+                .withHome(home)
+                .withPortOverrides(ports)
+                .withReplicas(replicas);
         IgnisStack stack = IgnisStack.start(options, line -> System.out.println("[stack] " + line));
         // Generous: on a loaded 2-core machine five JVMs take minutes to come up; a healthy stack needs far less.
         stack.awaitHealthy(Duration.ofMinutes(6));

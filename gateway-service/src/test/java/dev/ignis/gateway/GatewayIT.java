@@ -85,6 +85,28 @@ class GatewayIT {
     }
 
     @Test
+    void aW3cTraceReachesTheBackendAsTheSameXRayTraceAndAnUntracedCallGetsANewOne() {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        try (LambdaClient lambda = client("test", "test")) {
+            lambda.invoke(b -> b.functionName("web")
+                    .payload(SdkBytes.fromUtf8String("{}"))
+                    .overrideConfiguration(o -> o.putHeader("traceparent", traceparent)));
+            FakeBackend.Received traced = backend.received.getLast();
+            assertThat(traced.header("X-Amzn-Trace-Id"))
+                    .isEqualTo("Root=1-0af76519-16cd43dd8448eb211c80319c;Parent=b7ad6b7169203331;Sampled=1");
+            assertThat(traced.header("traceparent")).isEqualTo(traceparent);
+
+            lambda.invoke(b -> b.functionName("web").payload(SdkBytes.fromUtf8String("{}")));
+            FakeBackend.Received untraced = backend.received.getLast();
+            String root = untraced.header("X-Amzn-Trace-Id");
+            assertThat(root).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0");
+            assertThat(untraced.header("traceparent"))
+                    .isEqualTo("00-" + root.substring(7, 15) + root.substring(16, 40) + "-" + root.substring(48, 64)
+                            + "-00");
+        }
+    }
+
+    @Test
     void sdkCallsSignedWithTheDefaultKeyPairPassThrough() {
         try (LambdaClient lambda = client("test", "test")) {
             assertThat(lambda.listFunctions().functions()).isEmpty();

@@ -3,20 +3,35 @@ package dev.ignis.launcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The parsed arguments of the launcher: a command and the options of {@code up}. */
+/**
+ * The parsed arguments of the launcher: a command, the options of {@code up}, and those of {@code
+ * topics} (the replication factor and Kafka client properties such as {@code security.protocol}).
+ */
 record CommandLine(
-        String command, Optional<String> kafka, List<String> services, Optional<Path> readyFile, boolean unsandboxed) {
+        String command,
+        Optional<String> kafka,
+        List<String> services,
+        Optional<Path> readyFile,
+        Map<String, Integer> replicas,
+        short replicationFactor,
+        Map<String, String> clientProperties,
+        boolean unsandboxed) {
 
     static CommandLine parse(String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("Missing command: up, down or status");
+            throw new IllegalArgumentException("Missing command: up, down, status or topics");
         }
         Optional<String> kafka = Optional.empty();
         List<String> services = new ArrayList<>();
         Optional<Path> readyFile = Optional.empty();
+        Map<String, Integer> replicas = new LinkedHashMap<>();
+        short replicationFactor = 1;
+        Map<String, String> clientProperties = new LinkedHashMap<>();
         boolean unsandboxed = false;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -37,15 +52,65 @@ record CommandLine(
                             .filter(s -> !s.isEmpty())
                             .forEach(services::add);
                 case "--ready-file" -> readyFile = Optional.of(Path.of(required(name, value)));
+                case "--replicas" -> {
+                    for (String item : required(name, value).split(",")) {
+                        replicas(item.trim(), replicas);
+                    }
+                }
+                case "--replication-factor" -> replicationFactor = replicationFactor(required(name, value));
+                case "--client-property" -> {
+                    String property = required(name, value);
+                    int equals = property.indexOf('=');
+                    if (equals < 1) {
+                        throw new IllegalArgumentException(
+                                "--client-property takes name=value, not '" + property + "'");
+                    }
+                    clientProperties.put(property.substring(0, equals), property.substring(equals + 1));
+                }
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'");
             }
         }
-        return new CommandLine(args[0], kafka, List.copyOf(services), readyFile, unsandboxed);
+        return new CommandLine(
+                args[0],
+                kafka,
+                List.copyOf(services),
+                readyFile,
+                Map.copyOf(replicas),
+                replicationFactor,
+                Map.copyOf(clientProperties),
+                unsandboxed);
     }
 
     LaunchOptions apply(LaunchOptions defaults) {
-        LaunchOptions options = defaults.withServices(services).withUnsandboxed(unsandboxed);
+        LaunchOptions options = defaults.withServices(services).withReplicas(replicas).withUnsandboxed(unsandboxed);
         return kafka.map(options::withExternalKafka).orElse(options);
+    }
+
+    /** One "service=count" of --replicas. */
+    private static void replicas(String item, Map<String, Integer> replicas) {
+        int equals = item.indexOf('=');
+        try {
+            int count = Integer.parseInt(item.substring(equals + 1));
+            if (equals > 0 && count >= 1) {
+                replicas.put(item.substring(0, equals), count);
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--replicas takes service=count,... (count from 1), not '" + item + "'");
+    }
+
+    private static short replicationFactor(String value) {
+        try {
+            short factor = Short.parseShort(value);
+            if (factor >= 1) {
+                return factor;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--replication-factor must be a whole number from 1, not '" + value + "'");
     }
 
     private static String required(String option, String value) {

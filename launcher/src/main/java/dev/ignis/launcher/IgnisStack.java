@@ -111,9 +111,9 @@ public final class IgnisStack implements AutoCloseable {
             console.accept("Created topics " + String.join(", ", created));
         }
         for (ServiceSpec service : plan.services()) {
-            console.accept("Starting " + service.module() + " on " + service.url() + " ...");
+            console.accept("Starting " + service.name() + " on " + service.url() + " ...");
             ChildProcess process = ChildProcess.start(
-                    service.module(),
+                    service.name(),
                     commands.get(service).join(),
                     Map.of(
                             "IGNIS_CONFIG_DIR",
@@ -121,8 +121,8 @@ public final class IgnisStack implements AutoCloseable {
                             "IGNIS_HOME",
                             options.home().toString()),
                     options.projectRoot(),
-                    logFile(service.module()));
-            track(new Component(service.module(), service.url(), process));
+                    logFile(service.name()));
+            track(new Component(service.name(), service.url(), process));
         }
     }
 
@@ -235,12 +235,24 @@ public final class IgnisStack implements AutoCloseable {
         if (options.unsandboxed()) {
             args.add("--ignis.invocation.sandbox.type=unsandboxed");
         }
+        List<ServiceSpec> invocations = plan.replicasOf("invocation");
+        if (invocations.size() > 1) {
+            // Every caller's placement ring: each function on one replica, the next when it is full or gone.
+            for (int i = 0; i < invocations.size(); i++) {
+                args.add("--ignis.placement.invocation-replicas[" + i + "]="
+                        + invocations.get(i).url());
+            }
+        }
+        if (service.id().equals("invocation") && service.replica() > 1) {
+            // Its own environments' files; the data directory is otherwise shared.
+            args.add("--ignis.invocation.work-dir=" + options.dataDir().resolve("invocation-" + service.replica()));
+        }
         Path jar = plan.jarOf(service);
         return options.useClassDataSharing()
                 ? java.bootJarWithClassDataSharing(
                         service.jvmOptions(),
                         jar,
-                        options.home().resolve("apps").resolve(service.module()),
+                        options.home().resolve("apps").resolve(service.name()),
                         args)
                 : java.bootJar(service.jvmOptions(), jar, args);
     }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param portOverrides service id or {@code kafka} to a port, instead of the configured one (tests
  *     run a stack beside a developer's)
  * @param useClassDataSharing whether to extract jars and keep a class-data archive per service
+ * @param replicas how many processes of a service to run (absent: one), by the names {@code
+ *     --services} takes
  */
 public record LaunchOptions(
         Path projectRoot,
@@ -24,6 +26,7 @@ public record LaunchOptions(
         Optional<String> externalKafka,
         Map<String, Integer> portOverrides,
         boolean useClassDataSharing,
+        Map<String, Integer> replicas,
         boolean unsandboxed) {
 
     public static final String KAFKA = "kafka";
@@ -33,21 +36,21 @@ public record LaunchOptions(
         home = home.toAbsolutePath().normalize();
         services = List.copyOf(services);
         portOverrides = Map.copyOf(portOverrides);
+        replicas = Map.copyOf(replicas);
     }
 
     public static LaunchOptions defaults(Path projectRoot) {
         return new LaunchOptions(
-                projectRoot, projectRoot.resolve(".ignis"), List.of(), Optional.empty(), Map.of(), true, false);
+                projectRoot, projectRoot.resolve(".ignis"), List.of(), Optional.empty(), Map.of(), true, Map.of(), false);
     }
 
     public LaunchOptions withHome(Path newHome) {
         return new LaunchOptions(
-                projectRoot, newHome, services, externalKafka, portOverrides, useClassDataSharing, unsandboxed);
+                projectRoot, newHome, services, externalKafka, portOverrides, useClassDataSharing, replicas, unsandboxed);
     }
 
     public LaunchOptions withServices(List<String> names) {
-        return new LaunchOptions(
-                projectRoot, home, names, externalKafka, portOverrides, useClassDataSharing, unsandboxed);
+        return new LaunchOptions(projectRoot, home, names, externalKafka, portOverrides, useClassDataSharing, replicas, unsandboxed);
     }
 
     public LaunchOptions withExternalKafka(String bootstrapServers) {
@@ -58,21 +61,32 @@ public record LaunchOptions(
                 Optional.of(bootstrapServers),
                 portOverrides,
                 useClassDataSharing,
+                replicas,
                 unsandboxed);
     }
 
     public LaunchOptions withPortOverrides(Map<String, Integer> ports) {
-        return new LaunchOptions(projectRoot, home, services, externalKafka, ports, useClassDataSharing, unsandboxed);
+        return new LaunchOptions(projectRoot, home, services, externalKafka, ports, useClassDataSharing, replicas, unsandboxed);
     }
 
     public LaunchOptions withClassDataSharing(boolean enabled) {
-        return new LaunchOptions(projectRoot, home, services, externalKafka, portOverrides, enabled, unsandboxed);
+        return new LaunchOptions(projectRoot, home, services, externalKafka, portOverrides, enabled, replicas, unsandboxed);
+    }
+
+    /**
+     * How many processes of a service to run, by a name {@code --services} also takes
+     * ("invocation=2"); each extra one listens 100 ports above the one before unless {@code
+     * portOverrides} has {@code <id>-<n>}.
+     */
+    public LaunchOptions withReplicas(Map<String, Integer> counts) {
+        return new LaunchOptions(
+                projectRoot, home, services, externalKafka, portOverrides, useClassDataSharing, counts, unsandboxed);
     }
 
     /** Functions run as plain processes, without isolation: only when the operator says so by name. */
     public LaunchOptions withUnsandboxed(boolean enabled) {
         return new LaunchOptions(
-                projectRoot, home, services, externalKafka, portOverrides, useClassDataSharing, enabled);
+                projectRoot, home, services, externalKafka, portOverrides, useClassDataSharing, replicas, enabled);
     }
 
     public Path configDir() {

@@ -3,6 +3,7 @@ package dev.ignis.launcher;
 import dev.ignis.launcher.config.StackConfig;
 import dev.ignis.launcher.config.StackConfigReader;
 import dev.ignis.launcher.health.HealthProbe;
+import dev.ignis.launcher.kafka.TopicProvisioner;
 import dev.ignis.launcher.process.ChildProcess;
 import dev.ignis.launcher.process.RunFiles;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ./ignis up | down | status}: the command line over {@link IgnisStack}. The shell script
+ * {@code ./ignis up | down | status | topics}: the command line over {@link IgnisStack}. The shell script
  * finds the JDK, builds what is missing, and handles {@code logs} and detaching.
  */
 public final class Main {
@@ -39,6 +40,7 @@ public final class Main {
                         case "up" -> up(line.apply(defaults), line.readyFile());
                         case "down" -> down(defaults);
                         case "status" -> status(defaults);
+                        case "topics" -> topics(defaults, line);
                         default -> throw new IllegalArgumentException("Unknown command '" + line.command() + "'");
                     };
             System.exit(code);
@@ -168,6 +170,30 @@ public final class Main {
             System.out.printf("  %-28s %-5s %s%n", entry.getKey(), up ? "UP" : "DOWN", entry.getValue());
         }
         return allUp ? 0 : 3;
+    }
+
+    /**
+     * {@code ignis topics}: creates the missing topics of the configuration ({@code IGNIS_CONFIG_DIR}
+     * or the project's config/) on a broker; the Helm chart runs it as a Job.
+     */
+    private static int topics(LaunchOptions options, CommandLine line) {
+        Path configDir = Optional.ofNullable(System.getenv("IGNIS_CONFIG_DIR"))
+                .map(Path::of)
+                .orElse(options.configDir());
+        StackConfig config = StackConfigReader.fromSystemEnvironment().read(configDir);
+        String bootstrap = line.kafka().orElse(config.kafkaBootstrapServers());
+        try {
+            List<String> created = TopicProvisioner.ensure(
+                    bootstrap, config.topics(), line.replicationFactor(), line.clientProperties());
+            System.out.println(
+                    created.isEmpty()
+                            ? "Every topic exists on " + bootstrap + "."
+                            : "Created topics " + String.join(", ", created) + " on " + bootstrap + ".");
+            return 0;
+        } catch (IllegalStateException e) {
+            System.err.println("ignis: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static void touch(Path file) {

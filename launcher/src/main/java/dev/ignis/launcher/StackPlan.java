@@ -44,14 +44,49 @@ record StackPlan(
         }
         Map<String, URI> urls = new LinkedHashMap<>();
         all.forEach(s -> urls.put(s.id(), s.url()));
+        List<ServiceSpec> started = withReplicas(options.services().isEmpty() ? all : chosen, options);
         int kafkaPort = options.portOverrides().getOrDefault(LaunchOptions.KAFKA, config.kafkaPort());
-        return new StackPlan(
-                config,
-                options,
-                options.services().isEmpty() ? all : List.copyOf(chosen),
-                urls,
-                options.externalKafka(),
-                kafkaPort);
+        return new StackPlan(config, options, started, urls, options.externalKafka(), kafkaPort);
+    }
+
+    /**
+     * Each service followed by its extra replicas ({@code LaunchOptions.replicas}): replica n listens
+     * on the port {@code <id>-<n>} overrides, or 100 × (n − 1) above the first. The registry keeps
+     * one: its local H2 file admits one process.
+     */
+    private static List<ServiceSpec> withReplicas(List<ServiceSpec> services, LaunchOptions options) {
+        for (String name : options.replicas().keySet()) {
+            if (services.stream().noneMatch(s -> s.isNamed(name))) {
+                throw new StartupException("--replicas names '" + name + "', which is not started; started: "
+                        + services.stream().map(ServiceSpec::id).toList());
+            }
+        }
+        List<ServiceSpec> expanded = new ArrayList<>();
+        for (ServiceSpec service : services) {
+            int count = options.replicas().entrySet().stream()
+                    .filter(e -> service.isNamed(e.getKey()))
+                    .mapToInt(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(1);
+            if (count < 1) {
+                throw new StartupException("--replicas " + service.id() + " must be at least 1");
+            }
+            if (count > 1 && service.id().equals("function-registry")) {
+                throw new StartupException("function-registry runs once here: its H2 database file admits one"
+                        + " process (several registries need PostgreSQL, as in the Helm chart)");
+            }
+            expanded.add(service);
+            for (int n = 2; n <= count; n++) {
+                int port = options.portOverrides().getOrDefault(service.id() + "-" + n, service.port() + 100 * (n - 1));
+                expanded.add(service.replica(n, withPort(service.url(), port)));
+            }
+        }
+        return List.copyOf(expanded);
+    }
+
+    /** Every replica of a service, first one first. */
+    List<ServiceSpec> replicasOf(String id) {
+        return services.stream().filter(s -> s.id().equals(id)).toList();
     }
 
     String kafkaBootstrapServers() {
@@ -85,7 +120,7 @@ record StackPlan(
             wanted.put("kafka", kafkaPort);
             wanted.put("kafka (controller)", kafkaControllerPort());
         }
-        services.forEach(s -> wanted.put(s.module(), s.port()));
+        services.forEach(s -> wanted.put(s.name(), s.port()));
         wanted.forEach((component, port) -> {
             if (!HealthProbe.isFree(port)) {
                 throw new StartupException("Port " + port + " for " + component

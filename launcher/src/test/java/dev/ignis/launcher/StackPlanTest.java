@@ -91,4 +91,41 @@ class StackPlanTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"up", "--kafka"}))
                 .hasMessageContaining("needs a value");
     }
+
+    @Test
+    void replicasListenOnPortsOfTheirOwnAndTheGatewayKnowsEveryInvocationReplica() {
+        LaunchOptions options = LaunchOptions.defaults(ROOT)
+                .withReplicas(Map.of("invocation", 3, "gateway", 2))
+                .withPortOverrides(Map.of("invocation-3", 28999));
+        StackPlan plan = StackPlan.of(config, options);
+
+        assertThat(plan.services())
+                .extracting(ServiceSpec::name, ServiceSpec::port)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("function-registry-service", 8081),
+                        org.assertj.core.groups.Tuple.tuple("invocation-service", 8082),
+                        org.assertj.core.groups.Tuple.tuple("invocation-service-2", 8182),
+                        org.assertj.core.groups.Tuple.tuple("invocation-service-3", 28999),
+                        org.assertj.core.groups.Tuple.tuple("async-queue-service", 8083),
+                        org.assertj.core.groups.Tuple.tuple("event-source-service", 8084),
+                        org.assertj.core.groups.Tuple.tuple("gateway-service", 8080),
+                        org.assertj.core.groups.Tuple.tuple("gateway-service-2", 8180));
+        assertThat(plan.replicasOf("invocation"))
+                .extracting(ServiceSpec::replica)
+                .containsExactly(1, 2, 3);
+        assertThat(plan.allServiceUrls().get("invocation")).isEqualTo(URI.create("http://localhost:8082"));
+    }
+
+    @Test
+    void theRegistryRunsOnceAndReplicasNameStartedServices() {
+        assertThatThrownBy(
+                        () -> StackPlan.of(config, LaunchOptions.defaults(ROOT).withReplicas(Map.of("registry", 2))))
+                .hasMessageContaining("function-registry runs once here");
+        assertThatThrownBy(() -> StackPlan.of(
+                        config,
+                        LaunchOptions.defaults(ROOT)
+                                .withServices(List.of("gateway"))
+                                .withReplicas(Map.of("invocation", 2))))
+                .hasMessageContaining("--replicas names 'invocation', which is not started");
+    }
 }

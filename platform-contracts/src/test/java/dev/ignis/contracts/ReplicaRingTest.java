@@ -89,4 +89,20 @@ class ReplicaRingTest {
         assertThat(asked).containsExactlyElementsOf(placement.order().subList(0, 2));
         assertThat(placement.<Integer>call(replica -> 429, answer -> answer)).isEqualTo(429);
     }
+
+    @Test
+    void aReplicaThatWasNeverReachedHandsItsFunctionsToTheNextOne() {
+        Placement placement = new ReplicaRing(THREE, 64).place("orders");
+
+        assertThat(placement.afterUnreachable(0)).contains(placement.order().get(1));
+        assertThat(placement.afterUnreachable(2)).isEmpty();
+        assertThat(Placement.neverReached(new java.io.UncheckedIOException(new java.net.ConnectException("refused"))))
+                .isTrue();
+        assertThat(Placement.neverReached(new java.net.UnknownHostException("ignis-invocation-7")))
+                .isTrue();
+        assertThat(Placement.neverReached(new java.net.SocketTimeoutException("read timed out")))
+                .as("sent, maybe run: never tried again")
+                .isFalse();
+        assertThat(Placement.neverReached(new IllegalStateException("x"))).isFalse();
+    }
 }

@@ -3,6 +3,7 @@ package dev.ignis.gateway.invoke;
 import dev.ignis.contracts.invoke.InvokeHeaders;
 import dev.ignis.contracts.placement.Placement;
 import dev.ignis.contracts.placement.ReplicaRing;
+import dev.ignis.gateway.trace.TraceHeaders;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
@@ -44,25 +45,46 @@ public class InvocationClient {
                 .build();
     }
 
-    /** Invokes {@code functionArn} (qualified or not) with {@code event}, placed by {@code functionName}. */
-    public Mono<Result> invoke(String functionArn, String functionName, byte[] event) {
+    /**
+     * Invokes {@code functionArn} (qualified or not) with {@code event}, placed by {@code functionName}.
+     *
+     * @param traceId the caller's X-Amzn-Trace-Id, handed on to the function; null for none
+     */
+    public Mono<Result> invoke(String functionArn, String functionName, byte[] event, String traceId) {
         String path = "/2015-03-31/functions/" + UriUtils.encodePathSegment(functionArn, "UTF-8") + "/invocations";
         Placement placement = replicas.place(functionName);
-        return attempt(placement, 0, placement.owner(), path, event);
+        return attempt(placement, 0, placement.owner(), path, event, traceId);
     }
 
-    private Mono<Result> attempt(Placement placement, int attempt, URI replica, String path, byte[] event) {
-        return call(replica.resolve(path), event).flatMap(result -> placement
-                .after(attempt, result.status())
-                .map(next -> attempt(placement, attempt + 1, next, path, event))
-                .orElseGet(() -> Mono.just(result)));
+    private Mono<Result> attempt(
+            Placement placement, int attempt, URI replica, String path, byte[] event, String traceId) {
+        return call(replica.resolve(path), event, traceId)
+                .onErrorResume(
+                        e -> Placement.neverReached(e)
+                                && placement.afterUnreachable(attempt).isPresent(),
+                        e -> attempt(
+                                placement,
+                                attempt + 1,
+                                placement.afterUnreachable(attempt).orElseThrow(),
+                                path,
+                                event,
+                                traceId))
+                .flatMap(result -> placement
+                        .after(attempt, result.status())
+                        .map(next -> attempt(placement, attempt + 1, next, path, event, traceId))
+                        .orElseGet(() -> Mono.just(result)));
     }
 
-    private Mono<Result> call(URI uri, byte[] event) {
+    private Mono<Result> call(URI uri, byte[] event, String traceId) {
         return client.post()
                 .uri(uri)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(InvokeHeaders.INVOCATION_TYPE, "RequestResponse")
+                .headers(h -> {
+                    if (traceId != null) {
+                        h.set(TraceHeaders.AMZN, traceId);
+                    }
+                })
                 .bodyValue(event)
                 .exchangeToMono(response -> response.bodyToMono(byte[].class)
                         .defaultIfEmpty(new byte[0])

@@ -18,8 +18,10 @@ import reactor.netty.Connection;
 /**
  * Sends each synchronous invoke to the invocation-service replica that owns its function on the
  * shared {@link ReplicaRing}, where its warm environments are, and lets the {@link Placement} spill
- * rule say when the next replica on the ring is tried (a 429: no capacity left there). The request body is held once so it can be sent
- * again; the 429's own body is dropped before the next try, so the caller sees one answer.
+ * rule say when the next replica on the ring is tried: a 429 (no capacity left there), or a replica
+ * that cannot be reached at all (gone, or not started yet: nothing was sent, so the invoke cannot run
+ * twice). The request body is held once so it can be sent again; the 429's own body is dropped
+ * before the next try, so the caller sees one answer.
  */
 public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
 
@@ -55,20 +57,27 @@ public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
     private Mono<Void> attempt(
             ServerWebExchange exchange, GatewayFilterChain chain, Placement placement, int attempt, URI replica) {
         target(exchange, replica);
-        return chain.filter(exchange).then(Mono.defer(() -> {
-            HttpStatusCode status = exchange.getResponse().getStatusCode();
-            var next = placement.after(attempt, status == null ? 0 : status.value());
-            if (next.isEmpty()) {
-                return Mono.empty();
-            }
-            Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
-            if (connection != null) {
-                connection.dispose(); // its unread 429 body goes with it
-            }
-            ServerWebExchangeUtils.reset(exchange);
-            exchange.getResponse().setStatusCode(null);
-            return attempt(exchange, chain, placement, attempt + 1, next.get());
-        }));
+        return chain.filter(exchange)
+                .then(Mono.fromSupplier(() -> {
+                    HttpStatusCode status = exchange.getResponse().getStatusCode();
+                    return placement.after(attempt, status == null ? 0 : status.value());
+                }))
+                .onErrorResume(
+                        e -> Placement.neverReached(e)
+                                && placement.afterUnreachable(attempt).isPresent(),
+                        e -> Mono.just(placement.afterUnreachable(attempt)))
+                .flatMap(next -> {
+                    if (next.isEmpty()) {
+                        return Mono.empty();
+                    }
+                    Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
+                    if (connection != null) {
+                        connection.dispose(); // its unread 429 body goes with it
+                    }
+                    ServerWebExchangeUtils.reset(exchange);
+                    exchange.getResponse().setStatusCode(null);
+                    return attempt(exchange, chain, placement, attempt + 1, next.get());
+                });
     }
 
     private static void target(ServerWebExchange exchange, URI replica) {

@@ -7,6 +7,7 @@ import dev.ignis.gateway.auth.AuthResult;
 import dev.ignis.gateway.auth.SigV4Verifier;
 import dev.ignis.gateway.error.AwsErrorResponses;
 import dev.ignis.gateway.invoke.InvocationClient;
+import dev.ignis.gateway.trace.TraceHeaders;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -130,7 +131,11 @@ public class FunctionUrlFilter implements WebFilter, Ordered {
             return tooLarge(exchange.getResponse()).then(Mono.empty());
         }
         return invocations
-                .invoke(url.functionArn(), FunctionRef.parse(url.functionArn()).functionName(), event)
+                .invoke(
+                        url.functionArn(),
+                        FunctionRef.parse(url.functionArn()).functionName(),
+                        event,
+                        request.getHeaders().getFirst(TraceHeaders.AMZN))
                 .map(FunctionUrlFilter::reply)
                 .onErrorResume(e -> {
                     log.warn(

@@ -71,6 +71,10 @@ public final class ConcurrencyGate {
         return inFlight.getOrDefault(function, 0);
     }
 
+    public synchronized int unreservedInFlight() {
+        return unreservedInFlight;
+    }
+
     public synchronized int total() {
         return inFlight.values().stream().mapToInt(Integer::intValue).sum();
     }

@@ -124,8 +124,10 @@ class EngineConfiguration {
     }
 
     @Bean
-    InvocationMetrics invocationMetrics(MeterRegistry registry) {
-        return new InvocationMetrics(registry);
+    InvocationMetrics invocationMetrics(MeterRegistry registry, Environments environments, ConcurrencyGate gate) {
+        InvocationMetrics metrics = new InvocationMetrics(registry);
+        metrics.replica(environments, gate);
+        return metrics;
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.ignis.invocation.metrics;
 
 import dev.ignis.contracts.registry.FunctionSnapshot;
+import dev.ignis.invocation.concurrency.ConcurrencyGate;
 import dev.ignis.invocation.environment.Environments;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,8 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code lambda.invocations} (Invocations), {@code lambda.errors} (Errors), {@code lambda.throttles}
  * (Throttles), {@code lambda.duration} (Duration), {@code lambda.concurrent.executions}
  * (ConcurrentExecutions), {@code lambda.provisioned.concurrency.utilization}
- * (ProvisionedConcurrencyUtilization), {@code lambda.init.duration} (Init Duration of cold starts).
- * Meters are looked up once per function version and kept.
+ * (ProvisionedConcurrencyUtilization), {@code lambda.init.duration} (Init Duration of cold starts);
+ * and per replica {@code lambda.unreserved.concurrent.executions} (UnreservedConcurrentExecutions)
+ * and {@code ignis.environments} (execution environments alive). Duration histograms' buckets come
+ * from {@code management.metrics.distribution.slo} in config/application.yml. Meters are looked up
+ * once per function version and kept. docs/metrics.md is the reference.
  */
 public final class InvocationMetrics {
 
@@ -52,6 +56,16 @@ public final class InvocationMetrics {
                     Timer.builder("lambda.init.duration").tags(tags).register(registry),
                     concurrent);
         });
+    }
+
+    /** The replica-wide gauges, registered once at start-up. */
+    public void replica(Environments environments, ConcurrencyGate gate) {
+        Gauge.builder("lambda.unreserved.concurrent.executions", gate, ConcurrencyGate::unreservedInFlight)
+                .description("Invocations in flight on this replica that use no reserved concurrency")
+                .register(registry);
+        Gauge.builder("ignis.environments", environments, Environments::total)
+                .description("Execution environments alive on this replica, busy or idle")
+                .register(registry);
     }
 
     /**

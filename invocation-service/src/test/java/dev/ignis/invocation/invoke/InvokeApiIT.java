@@ -237,5 +237,14 @@ class InvokeApiIT extends EngineIT {
                 .body();
         assertThat(metrics).containsPattern("lambda_invocations_total\\{.*function=\"" + name + "\".*} 1.0");
         assertThat(metrics).contains("lambda_duration_seconds_count{").contains("function=\"" + name + "\"");
+        // Histogram buckets (config/application.yml) so percentiles can be drawn across replicas.
+        String series = "\\{application=\"invocation-service\",function=\"" + name + "\",version=\"\\$LATEST\",le=";
+        assertThat(metrics)
+                .containsPattern("lambda_duration_seconds_bucket" + series + "\"0\\.001\"} 0")
+                .containsPattern("lambda_duration_seconds_bucket" + series + "\"900\\.0\"} 1")
+                .containsPattern("lambda_duration_seconds_bucket" + series + "\"\\+Inf\"} 1")
+                .containsPattern("lambda_init_duration_seconds_bucket" + series + "\"10\\.0\"} 1")
+                .containsPattern("(?m)^lambda_unreserved_concurrent_executions\\{.*} 0\\.0$")
+                .containsPattern("(?m)^ignis_environments\\{.*} [1-9][0-9]*\\.0$");
     }
 }

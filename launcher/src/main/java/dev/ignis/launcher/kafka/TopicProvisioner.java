@@ -17,13 +17,27 @@ public final class TopicProvisioner {
 
     private TopicProvisioner() {}
 
-    /** Returns the names of the topics it created. */
+    /** Returns the names of the topics it created, each with one replica (the launcher's own broker). */
     public static List<String> ensure(String bootstrapServers, List<TopicSpec> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        return ensure(bootstrapServers, topics, (short) 1, Map.of());
+    }
+
+    /**
+     * Returns the names of the topics it created with {@code replicationFactor} replicas, connecting
+     * with {@code clientProperties} on top of the bootstrap servers (SASL, TLS).
+     */
+    public static List<String> ensure(
+            String bootstrapServers,
+            List<TopicSpec> topics,
+            short replicationFactor,
+            Map<String, String> clientProperties) {
+        Map<String, Object> config = new java.util.HashMap<>(clientProperties);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
-                    .map(TopicProvisioner::newTopic)
+                    .map(spec -> newTopic(spec, replicationFactor))
                     .toList();
             for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {
@@ -43,8 +57,8 @@ public final class TopicProvisioner {
         }
     }
 
-    private static NewTopic newTopic(TopicSpec spec) {
-        NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
+    private static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
+        NewTopic topic = new NewTopic(spec.name(), spec.partitions(), replicationFactor);
         return spec.compacted()
                 ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
                 : topic;

@@ -1,9 +1,12 @@
 package dev.ignis.eventsource.catalog;
 
+import dev.ignis.contracts.registry.EventSourceMappingSnapshot;
+import dev.ignis.contracts.registry.RegistryChange;
 import dev.ignis.contracts.registry.RegistryChangeHeaders;
 import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.eventsource.config.EventSourceProperties;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,22 +17,31 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The functions event source mappings deliver to, by function name: a poller stops once its
  * function is gone. Fed by the {@code registryView} binding; only {@code $LATEST} records
- * matter here, since a mapping names a function (and its qualifier) by ARN.
+ * matter here, since a mapping names a function (and its qualifier) by ARN. Event source mapping
+ * changes go on to the {@link MappingChangeListener}s (the pollers' supervisor).
  */
 @Component("registryView")
 public class MappingTargets implements Consumer<Message<Object>>, HealthIndicator {
 
+    private static final TypeReference<RegistryChange<EventSourceMappingSnapshot>> MAPPING_CHANGE =
+            new TypeReference<>() {};
+
     private final String arnPrefix;
+    private final List<MappingChangeListener> listeners;
+    private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, String> sequenceByName = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
     private volatile long lastSequence = -1;
     private volatile String lastKey = "";
 
-    public MappingTargets(EventSourceProperties properties) {
+    public MappingTargets(EventSourceProperties properties, List<MappingChangeListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.arnPrefix = "arn:aws:lambda:" + properties.region() + ":" + properties.accountId() + ":function:";
     }
 
@@ -42,8 +54,15 @@ public class MappingTargets implements Consumer<Message<Object>>, HealthIndicato
     public void accept(Message<Object> message) {
         var headers = message.getHeaders();
         String key = text(headers.get(KafkaHeaders.RECEIVED_KEY));
-        if (ResourceType.valueOf(text(headers.get(RegistryChangeHeaders.RESOURCE_TYPE))) == ResourceType.FUNCTION
-                && key.startsWith(arnPrefix)) {
+        ResourceType type = ResourceType.valueOf(text(headers.get(RegistryChangeHeaders.RESOURCE_TYPE)));
+        if (type == ResourceType.EVENT_SOURCE_MAPPING) {
+            long sequence = Long.parseLong(text(headers.get(RegistryChangeHeaders.SEQUENCE)));
+            EventSourceMappingSnapshot mapping = message.getPayload() instanceof byte[] value
+                    ? json.readValue(value, MAPPING_CHANGE).snapshot()
+                    : null;
+            listeners.forEach(l -> l.onMapping(key, sequence, mapping));
+        }
+        if (type == ResourceType.FUNCTION && key.startsWith(arnPrefix)) {
             String name = key.substring(arnPrefix.length());
             if (message.getPayload() instanceof KafkaNull) {
                 sequenceByName.remove(name);

@@ -2,13 +2,19 @@ package dev.ignis.bench.options;
 
 import java.net.URI;
 
-/** Where the stack under test answers; loopback only, so a bench can never load another machine. */
-public record Endpoints(URI invocation, URI gateway, URI registry) {
+/**
+ * Where the stack under test answers; loopback only, so a bench can never load another machine.
+ *
+ * @param kafka the stack's Kafka broker ({@code host:port}), for the {@code kafka} scenario
+ */
+public record Endpoints(URI invocation, URI gateway, URI registry, String kafka) {
 
     public Endpoints {
         invocation = loopback(invocation);
         gateway = loopback(gateway);
         registry = loopback(registry);
+        URI broker = loopback(URI.create("kafka://" + kafka));
+        kafka = broker.getHost() + ":" + broker.getPort();
     }
 
     /**

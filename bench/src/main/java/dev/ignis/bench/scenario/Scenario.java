@@ -7,7 +7,8 @@ import java.util.List;
  * One benchmark. It adds rows to the run, or records why it was skipped; it never decides a pass
  * or a fail. Every one is bounded by the options' window and counts.
  */
-public sealed interface Scenario permits Warm, Cold, FunctionUrl, ManyFunctions, Density, Registry, FloorOnly {
+public sealed interface Scenario
+        permits Warm, Cold, FunctionUrl, ManyFunctions, Density, Registry, KafkaTrigger, FloorOnly {
 
     String name();
 
@@ -22,6 +23,7 @@ public sealed interface Scenario permits Warm, Cold, FunctionUrl, ManyFunctions,
             case MANY -> List.of(new ManyFunctions());
             case DENSITY -> List.of(new Density());
             case REGISTRY -> List.of(new Registry());
+            case KAFKA -> List.of(new KafkaTrigger());
             case FLOOR -> List.of(new FloorOnly());
             case ALL ->
                 List.of(
@@ -30,7 +32,8 @@ public sealed interface Scenario permits Warm, Cold, FunctionUrl, ManyFunctions,
                         new FunctionUrl(),
                         new ManyFunctions(),
                         new Density(),
-                        new Registry());
+                        new Registry(),
+                        new KafkaTrigger());
         };
     }
 }

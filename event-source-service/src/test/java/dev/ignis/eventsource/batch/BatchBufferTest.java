@@ -12,9 +12,9 @@ class BatchBufferTest {
     @Test
     void aBatchGoesOnceItHoldsBatchSizeRecordsAndTakesNoMore() {
         BatchLimits limits = new BatchLimits(3, Duration.ofSeconds(10), 6_291_456, 100);
-        add(0, 1, 2);
+        add(0, 1);
         assertThat(buffer.due(limits, 0)).isFalse();
-        add(3, 4);
+        add(2, 3, 4);
         assertThat(buffer.due(limits, 0)).isTrue();
 
         Batch<String> batch = buffer.take(limits);
@@ -68,14 +68,18 @@ class BatchBufferTest {
 
         Batch<String> batch = buffer.take(limits);
         assertThat(batch.records()).containsExactly("r1", "r3");
-        assertThat(batch.filtered()).isEqualTo(2);
-        assertThat(batch.lastPosition()).isEqualTo(3);
+        assertThat(batch.filtered())
+                .as("the filtered records before the next match go with it")
+                .isEqualTo(3);
+        assertThat(batch.lastPosition()).isEqualTo(4);
+        assertThat(buffer.isEmpty()).isTrue();
 
+        buffer.add("r5", 5, 10, false, 0);
+        buffer.add("r6", 6, 10, false, 0);
         assertThat(buffer.due(limits, 0)).as("only filtered records wait").isTrue();
         Batch<String> rest = buffer.take(limits);
         assertThat(rest.filteredOnly()).isTrue();
-        assertThat(rest.lastPosition()).isEqualTo(4);
-        assertThat(buffer.isEmpty()).isTrue();
+        assertThat(rest.lastPosition()).isEqualTo(6);
     }
 
     private void add(int... positions) {

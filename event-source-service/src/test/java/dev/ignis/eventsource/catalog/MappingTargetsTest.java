@@ -63,7 +63,7 @@ class MappingTargetsTest {
                 MessageBuilder.<Object>withPayload(bytes("{\"sequence\":4,\"type\":\"EVENT_SOURCE_MAPPING\",\"arn\":\""
                                 + arn
                                 + "\",\"committedAt\":\"2026-12-04T00:00:00Z\",\"snapshot\":{\"uuid\":\"u1\",\"state\":\"Creating\","
-                                + "\"enabled\":true,\"batchSize\":10}}"))
+                                + "\"enabled\":true,\"batchSize\":10,\"reportBatchItemFailures\":false}}"))
                         .setHeader(KafkaHeaders.RECEIVED_KEY, arn)
                         .setHeader(RegistryChangeHeaders.RESOURCE_TYPE, bytes("EVENT_SOURCE_MAPPING"))
                         .setHeader(RegistryChangeHeaders.SEQUENCE, bytes("4"))

@@ -122,7 +122,7 @@ class KafkaPollerIT {
         assertThat(function.values())
                 .containsExactlyElementsOf(
                         IntStream.range(0, 17).mapToObj(i -> "value-" + i).toList());
-        assertThat(committed(group, topic)).isEqualTo(17);
+        awaitCommitted(group, topic, 17);
     }
 
     @Test

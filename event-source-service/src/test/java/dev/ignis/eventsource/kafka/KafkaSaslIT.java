@@ -46,6 +46,10 @@ class KafkaSaslIT {
                         .setNumControllerNodes(1)
                         .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
                         .build())
+                // The test kit turns on its authorizer with SASL; its controller listener stays
+                // PLAINTEXT (ANONYMOUS), and this test is about authentication, not ACLs.
+                .setConfigProp("super.users", "User:ANONYMOUS;User:" + JaasUtils.KAFKA_PLAIN_ADMIN)
+                .setConfigProp("allow.everyone.if.no.acl.found", "true")
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .build();

@@ -15,8 +15,6 @@ import org.springframework.validation.annotation.Validated;
  * This service's settings, under {@code ignis.event-source} (config/event-source-service.yml).
  *
  * @param registryUrl where pollers report a mapping's State and LastProcessingResult
- * @param invocationUrl where pollers invoke functions (synchronously)
- * @param invokeTimeout how long one synchronous invoke may take; Lambda allows a Kafka-driven function 14 minutes
  * @param maxPayloadBytes a batch is cut before its event would pass this (Lambda's 6 MB synchronous limit)
  * @param kafka the Kafka pollers' settings
  */
@@ -26,8 +24,6 @@ public record EventSourceProperties(
         @NotBlank String region,
         @NotBlank String accountId,
         @NotNull URI registryUrl,
-        @NotNull URI invocationUrl,
-        @DefaultValue("14m") @NotNull Duration invokeTimeout,
         @DefaultValue("6291456") @Positive long maxPayloadBytes,
         @Valid @DefaultValue Kafka kafka) {
 

@@ -24,10 +24,10 @@ final class KafkaClients {
     private final Duration connectTimeout;
     private final Duration invokeTimeout;
 
-    KafkaClients(KafkaSource source, EventSourceProperties properties) {
+    KafkaClients(KafkaSource source, EventSourceProperties properties, Duration invokeTimeout) {
         this.source = source;
         this.connectTimeout = properties.kafka().connectTimeout();
-        this.invokeTimeout = properties.invokeTimeout();
+        this.invokeTimeout = invokeTimeout;
     }
 
     /** Null when the brokers answer, the credentials are accepted and the topic exists; else the problem. */

@@ -1,11 +1,13 @@
 package dev.ignis.eventsource.kafka;
 
+import dev.ignis.contracts.arn.FunctionRef;
+import dev.ignis.contracts.invoke.InvokeAnswer;
+import dev.ignis.contracts.invoke.InvokeCall;
 import dev.ignis.eventsource.batch.Batch;
 import dev.ignis.eventsource.batch.BatchLimits;
 import dev.ignis.eventsource.config.EventSourceProperties;
 import dev.ignis.eventsource.filter.RecordFilter;
 import dev.ignis.eventsource.invoke.FunctionInvoker;
-import dev.ignis.eventsource.invoke.InvokeOutcome;
 import dev.ignis.eventsource.poller.EventSourcePoller;
 import dev.ignis.eventsource.poller.PollerEvents;
 import dev.ignis.eventsource.poller.PollerMetrics;
@@ -45,9 +47,10 @@ final class KafkaPoller implements EventSourcePoller {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaPoller.class);
 
-    private record Completion(PartitionLane lane, Batch<byte[]> batch, InvokeOutcome outcome) {}
+    private record Completion(PartitionLane lane, Batch<byte[]> batch, InvokeAnswer answer) {}
 
     private final KafkaSource source;
+    private final FunctionRef function;
     private final EventSourceProperties.Kafka settings;
     private final Duration invokeTimeout;
     private final FunctionInvoker invoker;
@@ -72,20 +75,22 @@ final class KafkaPoller implements EventSourcePoller {
     KafkaPoller(
             KafkaSource source,
             EventSourceProperties properties,
+            Duration invokeTimeout,
             FunctionInvoker invoker,
             PollerEvents events,
             PollerMetrics metrics,
             Clock clock) {
         this.source = source;
+        this.function = FunctionRef.parse(source.functionArn());
         this.settings = properties.kafka();
-        this.invokeTimeout = properties.invokeTimeout();
+        this.invokeTimeout = invokeTimeout;
         this.invoker = invoker;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
         this.writer = new KafkaEventWriter(source);
         this.filter = RecordFilter.of(source.filterPatterns());
-        this.clients = new KafkaClients(source, properties);
+        this.clients = new KafkaClients(source, properties, invokeTimeout);
     }
 
     @Override
@@ -195,13 +200,13 @@ final class KafkaPoller implements EventSourcePoller {
         inFlight++;
         byte[] event = writer.event(lane.partition, batch.records());
         invokes.execute(() -> {
-            InvokeOutcome outcome;
+            InvokeAnswer answer;
             try {
-                outcome = invoker.invoke(source.functionArn(), event);
+                answer = invoker.invoke(InvokeCall.of(function, event));
             } catch (RuntimeException e) {
-                outcome = new InvokeOutcome.Unavailable(0, e.getClass().getSimpleName());
+                answer = InvokeAnswer.unreachable(e.toString());
             }
-            completions.add(new Completion(lane, batch, outcome));
+            completions.add(new Completion(lane, batch, answer));
         });
     }
 
@@ -215,7 +220,7 @@ final class KafkaPoller implements EventSourcePoller {
                 continue;
             }
             int records = done.batch().records().size();
-            if (done.outcome().succeeded()) {
+            if (done.answer().succeeded()) {
                 lane.succeeded(done.batch());
                 metrics.succeeded(records);
                 metrics.filtered(done.batch().filtered());
@@ -227,7 +232,7 @@ final class KafkaPoller implements EventSourcePoller {
             } else {
                 lane.failed(done.batch(), clock.millis(), backoff(lane.failures));
                 metrics.failed(records);
-                events.processed(resultOf(done.outcome()));
+                events.processed(resultOf(done.answer()));
             }
         }
     }
@@ -238,13 +243,15 @@ final class KafkaPoller implements EventSourcePoller {
         return Math.min(wait, settings.maxRetryBackoff().toMillis());
     }
 
-    static String resultOf(InvokeOutcome outcome) {
-        return switch (outcome) {
-            case InvokeOutcome.Succeeded s -> ProcessingResults.OK;
-            case InvokeOutcome.FunctionFailed f -> ProcessingResults.FUNCTION_FAILED;
-            case InvokeOutcome.Throttled t -> ProcessingResults.THROTTLED;
-            case InvokeOutcome.Unavailable u -> ProcessingResults.FUNCTION_UNAVAILABLE;
-        };
+    /** A batch's answer in Lambda's LastProcessingResult words. */
+    static String resultOf(InvokeAnswer answer) {
+        if (answer.succeeded()) {
+            return ProcessingResults.OK;
+        }
+        if (answer.functionError() != null) {
+            return ProcessingResults.FUNCTION_FAILED;
+        }
+        return answer.status() == 429 ? ProcessingResults.THROTTLED : ProcessingResults.FUNCTION_UNAVAILABLE;
     }
 
     private void commit(boolean sync) {

@@ -5,6 +5,7 @@ import dev.ignis.contracts.registry.EventSourceMappingSnapshot.SourceKind;
 import dev.ignis.eventsource.batch.BatchLimits;
 import dev.ignis.eventsource.config.EventSourceProperties;
 import dev.ignis.eventsource.invoke.FunctionInvoker;
+import dev.ignis.eventsource.invoke.PlacementProperties;
 import dev.ignis.eventsource.poller.EventSourcePoller;
 import dev.ignis.eventsource.poller.EventSourcePollerFactory;
 import dev.ignis.eventsource.poller.PollerEvents;
@@ -12,6 +13,7 @@ import dev.ignis.eventsource.poller.PollerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Kafka pollers, for self-managed clusters (and MSK-shaped mappings): settings from the snapshot. */
@@ -19,12 +21,24 @@ import org.springframework.stereotype.Component;
 class KafkaPollerFactory implements EventSourcePollerFactory {
 
     private final EventSourceProperties properties;
+    private final Duration invokeTimeout;
     private final FunctionInvoker invoker;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    KafkaPollerFactory(EventSourceProperties properties, FunctionInvoker invoker, MeterRegistry meters) {
+    @Autowired
+    KafkaPollerFactory(
+            EventSourceProperties properties,
+            PlacementProperties placement,
+            FunctionInvoker invoker,
+            MeterRegistry meters) {
+        this(properties, placement.invokeTimeout(), invoker, meters);
+    }
+
+    KafkaPollerFactory(
+            EventSourceProperties properties, Duration invokeTimeout, FunctionInvoker invoker, MeterRegistry meters) {
         this.properties = properties;
+        this.invokeTimeout = invokeTimeout;
         this.invoker = invoker;
         this.meters = meters;
         this.clock = Clock.systemUTC();
@@ -48,6 +62,7 @@ class KafkaPollerFactory implements EventSourcePollerFactory {
         return new KafkaPoller(
                 source(mapping, security),
                 properties,
+                invokeTimeout,
                 invoker,
                 events,
                 new PollerMetrics(meters, mapping.uuid(), mapping.functionArn()),

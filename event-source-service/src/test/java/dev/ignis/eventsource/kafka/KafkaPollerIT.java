@@ -186,7 +186,7 @@ class KafkaPollerIT {
             RecordingEvents events,
             Map<String, dev.ignis.eventsource.config.EventSourceProperties.Credentials> credentials) {
         EventSourcePoller poller = new KafkaPollerFactory(
-                        Mappings.properties(credentials), function, new SimpleMeterRegistry())
+                        Mappings.properties(credentials), Duration.ofSeconds(30), function, new SimpleMeterRegistry())
                 .create(mapping, events);
         poller.start();
         pollers.add(poller);

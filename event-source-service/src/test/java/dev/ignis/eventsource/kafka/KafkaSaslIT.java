@@ -7,6 +7,7 @@ import dev.ignis.eventsource.config.EventSourceProperties.Credentials;
 import dev.ignis.eventsource.poller.EventSourcePoller;
 import dev.ignis.eventsource.poller.ProcessingResults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ class KafkaSaslIT {
                 SECRET, new Credentials(JaasUtils.KAFKA_PLAIN_USER1, JaasUtils.KAFKA_PLAIN_USER1_PASSWORD),
                 WRONG, new Credentials(JaasUtils.KAFKA_PLAIN_USER1, "not-the-password"));
         EventSourcePoller poller = new KafkaPollerFactory(
-                        Mappings.properties(credentials), function, new SimpleMeterRegistry())
+                        Mappings.properties(credentials), Duration.ofSeconds(30), function, new SimpleMeterRegistry())
                 .create(mapping, events);
         poller.start();
         pollers.add(poller);

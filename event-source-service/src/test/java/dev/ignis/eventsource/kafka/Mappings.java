@@ -66,8 +66,6 @@ final class Mappings {
                 "us-east-1",
                 "000000000000",
                 URI.create("http://127.0.0.1:1"),
-                URI.create("http://127.0.0.1:1"),
-                Duration.ofSeconds(30),
                 6_291_456,
                 new EventSourceProperties.Kafka(
                         Duration.ofMillis(500),

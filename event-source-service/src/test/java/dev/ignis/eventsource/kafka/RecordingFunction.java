@@ -1,7 +1,9 @@
 package dev.ignis.eventsource.kafka;
 
+import dev.ignis.contracts.invoke.InvokeAnswer;
+import dev.ignis.contracts.invoke.InvokeCall;
+import dev.ignis.contracts.invoke.InvokeHeaders;
 import dev.ignis.eventsource.invoke.FunctionInvoker;
-import dev.ignis.eventsource.invoke.InvokeOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +31,8 @@ public final class RecordingFunction implements FunctionInvoker {
     volatile Predicate<List<Delivered>> failWhile = batch -> false;
 
     @Override
-    public InvokeOutcome invoke(String functionArn, byte[] event) {
-        JsonNode e = JSON.readTree(event);
+    public InvokeAnswer invoke(InvokeCall call) {
+        JsonNode e = JSON.readTree(call.payload());
         events.add(e);
         List<Delivered> batch = new ArrayList<>();
         for (JsonNode records : e.path("records")) {
@@ -43,10 +45,14 @@ public final class RecordingFunction implements FunctionInvoker {
         }
         if (failWhile.test(batch)) {
             failed.add(batch);
-            return new InvokeOutcome.FunctionFailed("Unhandled", "{\"errorType\":\"Error\"}".getBytes());
+            return InvokeAnswer.read(
+                    200,
+                    name -> name.equals(InvokeHeaders.FUNCTION_ERROR) ? "Unhandled" : null,
+                    "{\"errorType\":\"Error\",\"errorMessage\":\"no\"}".getBytes(StandardCharsets.UTF_8),
+                    body -> "Error");
         }
         succeeded.add(batch);
-        return new InvokeOutcome.Succeeded("null".getBytes());
+        return InvokeAnswer.read(200, name -> null, "null".getBytes(StandardCharsets.UTF_8), body -> null);
     }
 
     List<Delivered> delivered() {

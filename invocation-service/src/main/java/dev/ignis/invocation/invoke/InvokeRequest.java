@@ -6,9 +6,16 @@ import dev.ignis.contracts.arn.FunctionRef;
  * An Invoke API call after parsing: which function, how, and with what.
  *
  * @param clientContext the base64 {@code X-Amz-Client-Context}, decoded to JSON text, or null
+ * @param requestId the id a platform caller chose (an async event keeps its 202's id), or null for a new one
  */
 public record InvokeRequest(
-        FunctionRef function, InvocationType type, boolean tail, String clientContext, String traceId, byte[] payload) {
+        FunctionRef function,
+        InvocationType type,
+        boolean tail,
+        String clientContext,
+        String traceId,
+        byte[] payload,
+        String requestId) {
 
     public enum InvocationType {
         REQUEST_RESPONSE,

@@ -57,11 +57,25 @@ class KafkaSaslIT {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        try (Admin admin = Admin.create(cluster.clientProperties())) {
+        try (Admin admin = Admin.create(admin())) {
             admin.createTopics(List.of(new NewTopic("secured", 1, (short) 1)))
                     .all()
                     .get();
         }
+    }
+
+    /** The broker's own admin user, over the SASL listener like every other client. */
+    static Map<String, Object> admin() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", cluster.bootstrapServers());
+        config.put("security.protocol", "SASL_PLAINTEXT");
+        config.put("sasl.mechanism", "PLAIN");
+        config.put(
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + JaasUtils.KAFKA_PLAIN_ADMIN + "\" password=\"" + JaasUtils.KAFKA_PLAIN_ADMIN_PASSWORD
+                        + "\";");
+        return config;
     }
 
     @AfterAll
@@ -76,9 +90,7 @@ class KafkaSaslIT {
 
     @Test
     void basicAuthReadsASaslPlainListenerWithTheSecretsCredentials() {
-        Map<String, Object> producer = new HashMap<>();
-        cluster.clientProperties().forEach((k, v) -> producer.put((String) k, v));
-        try (var p = new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (var p = new KafkaProducer<>(admin(), new ByteArraySerializer(), new ByteArraySerializer())) {
             p.send(new ProducerRecord<>("secured", "behind SASL".getBytes()));
         }
         var events = new RecordingEvents();

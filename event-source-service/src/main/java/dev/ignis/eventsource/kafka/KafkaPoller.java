@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One mapping's Kafka consumer, in the mapping's consumer group, so replicas share the partitions.
  * One thread polls, batches per partition and commits; batches are invoked on virtual threads, at
- * most one per partition and at most {@code concurrency} at once — one to start, one more per
- * scale interval while the lag is high, up to the partitions assigned here. An offset is committed
+ * most one per partition and at most as many at once as the {@link LagScaler} allows — one to
+ * start, more while the lag is high, up to the partitions assigned here. An offset is committed
  * only once every record before it was delivered with success or filtered out; a failed batch is
  * retried with back-off and holds back its partition only.
  */
@@ -63,14 +63,13 @@ final class KafkaPoller implements EventSourcePoller {
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, PartitionLane> lanes = new LinkedHashMap<>();
     private final ExecutorService invokes = Executors.newVirtualThreadPerTaskExecutor();
+    private final LagScaler scaler;
 
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<byte[], byte[]> consumer;
     private int inFlight;
-    private int concurrency = 1;
     private int rotation;
-    private long nextScaleAt;
 
     KafkaPoller(
             KafkaSource source,
@@ -91,6 +90,7 @@ final class KafkaPoller implements EventSourcePoller {
         this.writer = new KafkaEventWriter(source);
         this.filter = RecordFilter.of(source.filterPatterns());
         this.clients = new KafkaClients(source, properties, invokeTimeout);
+        this.scaler = new LagScaler(settings.scaleInterval(), settings.scaleUpLag());
     }
 
     @Override
@@ -178,7 +178,7 @@ final class KafkaPoller implements EventSourcePoller {
     private void dispatch() {
         long now = clock.millis();
         List<PartitionLane> order = new ArrayList<>(lanes.values());
-        for (int i = 0; i < order.size() && inFlight < concurrency; i++) {
+        for (int i = 0; i < order.size() && inFlight < scaler.concurrency(); i++) {
             PartitionLane lane = order.get((rotation + i) % order.size());
             Batch<byte[]> batch = lane.next(now);
             if (batch == null) {
@@ -232,7 +232,7 @@ final class KafkaPoller implements EventSourcePoller {
             } else {
                 lane.failed(done.batch(), clock.millis(), backoff(lane.failures));
                 metrics.failed(records);
-                events.processed(resultOf(done.answer()));
+                events.processed(ProcessingResults.of(done.answer()));
             }
         }
     }
@@ -241,17 +241,6 @@ final class KafkaPoller implements EventSourcePoller {
         long base = settings.retryBackoff().toMillis();
         long wait = base << Math.min(failuresSoFar, 20);
         return Math.min(wait, settings.maxRetryBackoff().toMillis());
-    }
-
-    /** A batch's answer in Lambda's LastProcessingResult words. */
-    static String resultOf(InvokeAnswer answer) {
-        if (answer.succeeded()) {
-            return ProcessingResults.OK;
-        }
-        if (answer.functionError() != null) {
-            return ProcessingResults.FUNCTION_FAILED;
-        }
-        return answer.status() == 429 ? ProcessingResults.THROTTLED : ProcessingResults.FUNCTION_UNAVAILABLE;
     }
 
     private void commit(boolean sync) {
@@ -294,20 +283,15 @@ final class KafkaPoller implements EventSourcePoller {
     /** Adjusts the concurrent batches to the lag, and publishes the lag as OffsetLag. */
     private void scale() {
         long now = clock.millis();
-        if (now < nextScaleAt) {
+        if (!scaler.due(now)) {
             return;
         }
-        nextScaleAt = now + settings.scaleInterval().toMillis();
         long lag = 0;
         for (PartitionLane lane : lanes.values()) {
             lag += consumer.currentLag(lane.partition).orElse(0) + lane.buffer.size();
         }
         metrics.offsetLag(lag);
-        if (lag > settings.scaleUpLag() * concurrency && concurrency < Math.max(1, lanes.size())) {
-            concurrency++;
-        } else if (lag == 0 && concurrency > 1) {
-            concurrency--;
-        }
+        scaler.observe(lag, lanes.size(), now);
     }
 
     private long pollTimeout() {

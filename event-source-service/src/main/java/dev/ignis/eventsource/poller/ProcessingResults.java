@@ -1,5 +1,7 @@
 package dev.ignis.eventsource.poller;
 
+import dev.ignis.contracts.invoke.InvokeAnswer;
+
 /** {@code LastProcessingResult} values, worded as Lambda words them for its pollers. */
 public final class ProcessingResults {
 
@@ -15,4 +17,15 @@ public final class ProcessingResults {
     public static final String NO_POLLER = "PROBLEM: This Ignis release has no poller for this kind of event source.";
 
     private ProcessingResults() {}
+
+    /** A batch's invoke answer in Lambda's words: every poller reports it the same way. */
+    public static String of(InvokeAnswer answer) {
+        if (answer.succeeded()) {
+            return OK;
+        }
+        if (answer.functionError() != null) {
+            return FUNCTION_FAILED;
+        }
+        return answer.status() == 429 ? THROTTLED : FUNCTION_UNAVAILABLE;
+    }
 }

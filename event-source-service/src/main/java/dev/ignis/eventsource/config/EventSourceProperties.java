@@ -45,7 +45,7 @@ public record EventSourceProperties(
             @DefaultValue("30s") @NotNull Duration maxRetryBackoff,
             @DefaultValue("2000") @Positive int maxBufferedPerPartition,
             @DefaultValue("10s") @NotNull Duration connectTimeout,
-            @DefaultValue("5s") @NotNull Duration scaleInterval,
+            @DefaultValue("1s") @NotNull Duration scaleInterval,
             @DefaultValue("1000") @Positive long scaleUpLag,
             @DefaultValue Map<String, Credentials> credentials) {}
 

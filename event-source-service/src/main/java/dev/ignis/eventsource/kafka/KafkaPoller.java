@@ -141,6 +141,8 @@ final class KafkaPoller implements EventSourcePoller {
             c.subscribe(List.of(source.topic()), new Rebalance());
             while (running) {
                 applyCompletions();
+                // Committed before polling: poll sends it at once, instead of after a wait for records.
+                commit(false);
                 ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(pollTimeout()));
                 take(records);
                 dispatch();

@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ignis.launcher.Component;
 import dev.ignis.launcher.IgnisStack;
 import dev.ignis.launcher.LaunchOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +20,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -36,10 +32,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
@@ -71,25 +64,9 @@ class StackIT {
 
     @BeforeAll
     static void startStack() throws IOException {
-        // JUnit makes temporary directories owner-only; the sandboxed functions run as another user
-        // and must be able to reach their code below the home, as under a normal .ignis.
-        java.nio.file.Files.setPosixFilePermissions(
-                home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        for (String component :
-                List.of("kafka", "function-registry", "invocation", "async-queue", "event-source", "gateway")) {
-            ports.put(component, freePort(component.equals("kafka")));
-        }
-        Path root = Path.of(System.getProperty("ignis.project-root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        LaunchOptions options = LaunchOptions.defaults(root).withHome(home).withPortOverrides(ports);
-        stack = IgnisStack.start(options, line -> System.out.println("[stack] " + line));
-        stack.awaitHealthy(Duration.ofMinutes(3));
-        lambda = LambdaClient.builder()
-                .endpointOverride(stack.gatewayUrl())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+        ports.putAll(TestStacks.freePorts());
+        stack = TestStacks.start(home, ports);
+        lambda = TestStacks.client(stack);
     }
 
     @AfterAll
@@ -145,7 +122,7 @@ class StackIT {
     void aFunctionCreatedThroughTheGatewayReachesEveryServicesView() throws Exception {
         assertThat(lambda.listFunctions().functions()).isEmpty();
 
-        byte[] zip = zipOf(
+        byte[] zip = TestStacks.zipOf(
                 "lambda_function.py",
                 "import os\ndef lambda_handler(e, c):\n    return {'event': e, 'greeting': os.environ['GREETING']}\n");
         CreateFunctionResponse created = lambda.createFunction(b -> b.functionName("e2e-hello")
@@ -224,7 +201,8 @@ class StackIT {
     void theAwsCliManagesAndInvokesFunctionsThroughTheGatewayAndWrongKeysAreRefused() throws Exception {
         Path zip = home.resolve("cli.zip");
         java.nio.file.Files.write(
-                zip, zipOf("index.mjs", "export const handler = async (event) => ({ echoed: event.n * 2 });\n"));
+                zip,
+                TestStacks.zipOf("index.mjs", "export const handler = async (event) => ({ echoed: event.n * 2 });\n"));
 
         Cli created = aws(
                 "test",
@@ -419,6 +397,21 @@ class StackIT {
     }
 
     @Test
+    @Order(6)
+    void theRestOfTheManagementApiAnswersThroughTheGatewayAsAwsDoes() throws Exception {
+        ManagementApiChecks checks = new ManagementApiChecks(lambda);
+        try {
+            checks.architectures();
+            checks.listFunctionsWithEveryVersion();
+            checks.recursionAndRuntimeManagement();
+            checks.layerVersionPermissions();
+            checks.codeSigningConfigs();
+        } finally {
+            checks.cleanUp();
+        }
+    }
+
+    @Test
     @Order(7)
     void aDeleteReachesEveryServiceAsATombstone() throws Exception {
         Map<String, Long> before = new HashMap<>();
@@ -457,9 +450,12 @@ class StackIT {
         });
         stack.close();
         assertThat(processes).noneMatch(ProcessHandle::isAlive);
-        ports.forEach((component, port) ->
-                assertThat(isFree(port)).as(component + " port " + port).isTrue());
-        assertThat(isFree(ports.get("kafka") + 1)).as("kafka controller port").isTrue();
+        ports.forEach((component, port) -> assertThat(TestStacks.isFree(port))
+                .as(component + " port " + port)
+                .isTrue());
+        assertThat(TestStacks.isFree(ports.get("kafka") + 1))
+                .as("kafka controller port")
+                .isTrue();
     }
 
     private static JsonNode registryView(String service) throws Exception {
@@ -474,37 +470,5 @@ class StackIT {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return response.body();
-    }
-
-    static byte[] zipOf(String name, String content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A free port; for Kafka also the next one, where its controller listens. */
-    private static int freePort(boolean withNext) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            if (!ports.containsValue(port) && (!withNext || isFree(port + 1))) {
-                return port;
-            }
-        }
-        throw new IOException("No free port found");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -20,7 +20,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * {@link TestDatabase} chooses — and a real Kafka broker) and an AWS SDK client pointed at it. Each
  * test class gets a fresh service and an empty database; every test leaves no function.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No data plane runs beside these tests (ReadYourWritesIT gives the registry one, overriding this).
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ignis.registry.read-your-writes.enabled=false")
 @EmbeddedKafka(partitions = 1, topics = ChangeTopic.NAME)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ActiveProfiles(resolver = TestDatabase.Profiles.class)

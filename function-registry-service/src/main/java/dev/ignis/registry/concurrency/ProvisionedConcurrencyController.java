@@ -1,5 +1,6 @@
 package dev.ignis.registry.concurrency;
 
+import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.registry.api.AwsTime;
 import dev.ignis.registry.api.Pages;
 import dev.ignis.registry.concurrency.ConcurrencyApi.ListProvisionedConcurrencyConfigsResponse;
@@ -7,6 +8,7 @@ import dev.ignis.registry.concurrency.ConcurrencyApi.ProvisionedConcurrencyConfi
 import dev.ignis.registry.concurrency.ConcurrencyApi.ProvisionedConcurrencyConfigListItem;
 import dev.ignis.registry.concurrency.ConcurrencyApi.PutProvisionedConcurrencyConfigRequest;
 import dev.ignis.registry.concurrency.ProvisionedConcurrencyService.ProvisionedConfig;
+import dev.ignis.registry.serving.ServingStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -22,19 +24,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Provisioned concurrency (2019-09-30). Get and List share a path: {@code ?List=ALL} makes it a
- * list. Status is READY at once: all environments count as allocated and available.
+ * list. Status is IN_PROGRESS until every invocation-service replica serves the configuration
+ * ({@link ServingStatus}), then READY with all environments counted as allocated and available.
  */
 @RestController
 @RequestMapping("/2019-09-30/functions/{functionName}/provisioned-concurrency")
 @Tag(name = "Provisioned concurrency")
 class ProvisionedConcurrencyController {
 
-    private static final String READY = "READY";
-
     private final ProvisionedConcurrencyService provisioned;
+    private final ServingStatus serving;
 
-    ProvisionedConcurrencyController(ProvisionedConcurrencyService provisioned) {
+    ProvisionedConcurrencyController(ProvisionedConcurrencyService provisioned, ServingStatus serving) {
         this.provisioned = provisioned;
+        this.serving = serving;
     }
 
     @Operation(summary = "PutProvisionedConcurrencyConfig")
@@ -44,14 +47,15 @@ class ProvisionedConcurrencyController {
             @RequestParam(name = "Qualifier", required = false) String qualifier,
             @RequestBody PutProvisionedConcurrencyConfigRequest request) {
         ProvisionedConfig config = provisioned.put(functionName, qualifier, request.provisionedConcurrentExecutions());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(configuration(config));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(configuration(config, false));
     }
 
     @Operation(summary = "GetProvisionedConcurrencyConfig")
     @GetMapping(params = "!List")
     ProvisionedConcurrencyConfig get(
             @PathVariable String functionName, @RequestParam(name = "Qualifier", required = false) String qualifier) {
-        return configuration(provisioned.get(functionName, qualifier));
+        ProvisionedConfig config = provisioned.get(functionName, qualifier);
+        return configuration(config, ready(config));
     }
 
     @Operation(summary = "ListProvisionedConcurrencyConfigs")
@@ -63,7 +67,7 @@ class ProvisionedConcurrencyController {
         Pages.checkMaxItems(maxItems, 50);
         var page = Pages.of(
                         provisioned.list(functionName, marker, maxItems + 1), maxItems, ProvisionedConfig::qualifier)
-                .map(ProvisionedConcurrencyController::listItem);
+                .map(c -> listItem(c, ready(c)));
         return new ListProvisionedConcurrencyConfigsResponse(page.items(), page.nextMarker());
     }
 
@@ -75,19 +79,30 @@ class ProvisionedConcurrencyController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ProvisionedConcurrencyConfig configuration(ProvisionedConfig c) {
-        return new ProvisionedConcurrencyConfig(
-                c.requested(), c.requested(), c.requested(), READY, null, AwsTime.format(c.lastModified()));
+    private boolean ready(ProvisionedConfig c) {
+        return serving.stage(ResourceType.PROVISIONED_CONCURRENCY.keyFor(c.functionArn()))
+                == ServingStatus.Stage.SERVED;
     }
 
-    private static ProvisionedConcurrencyConfigListItem listItem(ProvisionedConfig c) {
+    private static ProvisionedConcurrencyConfig configuration(ProvisionedConfig c, boolean ready) {
+        int allocated = ready ? c.requested() : 0;
+        return new ProvisionedConcurrencyConfig(
+                c.requested(), allocated, allocated, status(ready), null, AwsTime.format(c.lastModified()));
+    }
+
+    private static ProvisionedConcurrencyConfigListItem listItem(ProvisionedConfig c, boolean ready) {
+        int allocated = ready ? c.requested() : 0;
         return new ProvisionedConcurrencyConfigListItem(
                 c.functionArn(),
                 c.requested(),
-                c.requested(),
-                c.requested(),
-                READY,
+                allocated,
+                allocated,
+                status(ready),
                 null,
                 AwsTime.format(c.lastModified()));
+    }
+
+    private static String status(boolean ready) {
+        return ready ? "READY" : "IN_PROGRESS";
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param functionUrls how the {@code FunctionUrl} of a URL config is built
  * @param codeDir the local code store's directory
  * @param codeStore which code store keeps packages, and the S3 one's settings
+ * @param architectures the instruction sets functions may ask for; empty means the host's own
  */
 @Validated
 @ConfigurationProperties("ignis.registry")
@@ -40,7 +41,8 @@ public record RegistryProperties(
         @Valid @NotNull Outbox outbox,
         @DefaultValue("1000") @Min(100) int accountConcurrency,
         @Valid @DefaultValue FunctionUrls functionUrls,
-        @Valid @DefaultValue CodeStoreSettings codeStore) {
+        @Valid @DefaultValue CodeStoreSettings codeStore,
+        @DefaultValue List<@Pattern(regexp = "x86_64|arm64") String> architectures) {
 
     /**
      * @param key base64 of a 32-byte AES key; blank to use (or create) {@code keyFile}

@@ -29,7 +29,8 @@ public final class FunctionApi {
             List<String> architectures,
             String packageType,
             Boolean publish,
-            Map<String, String> tags)
+            Map<String, String> tags,
+            String codeSigningConfigArn)
             implements ConfigurationFields {}
 
     public record Code(String zipFile, String s3Bucket, String s3Key, String imageUri) {}
@@ -41,7 +42,8 @@ public final class FunctionApi {
             String imageUri,
             Boolean publish,
             Boolean dryRun,
-            String revisionId) {
+            String revisionId,
+            List<String> architectures) {
 
         boolean publishes() {
             return Boolean.TRUE.equals(publish);

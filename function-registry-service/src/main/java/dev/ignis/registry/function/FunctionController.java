@@ -1,5 +1,6 @@
 package dev.ignis.registry.function;
 
+import dev.ignis.registry.api.LambdaApiException;
 import dev.ignis.registry.api.Pages;
 import dev.ignis.registry.config.RegistryProperties;
 import dev.ignis.registry.function.FunctionApi.CodeLocation;
@@ -10,6 +11,8 @@ import dev.ignis.registry.function.FunctionApi.GetFunctionResponse;
 import dev.ignis.registry.function.FunctionApi.ListFunctionsResponse;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionCodeRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionConfigurationRequest;
+import dev.ignis.registry.serving.ServingStatus;
+import dev.ignis.registry.serving.ServingStatus.Stage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -36,8 +39,12 @@ class FunctionController {
     private final FunctionViews views;
     private final RegistryProperties properties;
 
-    FunctionController(FunctionOperations functions, FunctionViews views, RegistryProperties properties) {
+    private final ServingStatus serving;
+
+    FunctionController(
+            FunctionOperations functions, FunctionViews views, RegistryProperties properties, ServingStatus serving) {
         this.functions = functions;
+        this.serving = serving;
         this.views = views;
         this.properties = properties;
     }
@@ -45,18 +52,26 @@ class FunctionController {
     @Operation(summary = "CreateFunction")
     @PostMapping({"", "/"})
     ResponseEntity<FunctionConfiguration> create(@RequestBody CreateFunctionRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(views.configuration(functions.create(request)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(views.configuration(functions.create(request), Stage.PENDING));
     }
 
     @Operation(summary = "ListFunctions")
     @GetMapping({"", "/"})
     ListFunctionsResponse list(
+            @RequestParam(name = "FunctionVersion", required = false) String functionVersion,
             @RequestParam(name = "Marker", required = false) String marker,
             @RequestParam(name = "MaxItems", required = false, defaultValue = "50") int maxItems) {
         Pages.checkMaxItems(maxItems, 10_000);
-        var page = Pages.of(functions.list(marker, maxItems + 1), maxItems, StoredFunction::functionName)
-                .map(views::configuration);
-        return new ListFunctionsResponse(page.items(), page.nextMarker());
+        if (functionVersion != null && !functionVersion.equals("ALL")) {
+            throw LambdaApiException.validation(
+                    functionVersion, "functionVersion", "Member must satisfy enum value set: [ALL]");
+        }
+        var page = functionVersion == null
+                ? Pages.of(functions.list(marker, maxItems + 1), maxItems, StoredFunction::functionName)
+                : Pages.of(functions.listAll(marker, maxItems + 1), maxItems, StoredFunction::arn);
+        var shown = page.map(views::configuration);
+        return new ListFunctionsResponse(shown.items(), shown.nextMarker());
     }
 
     @Operation(summary = "GetFunction")
@@ -71,7 +86,7 @@ class FunctionController {
         OptionalInt reserved = functions.reservedConcurrency(function.functionName());
         Map<String, String> tags = functions.tags(function.functionName());
         return new GetFunctionResponse(
-                views.configuration(function),
+                views.configuration(function, serving.stage(function.arn())),
                 new CodeLocation("S3", location),
                 reserved.isPresent() ? new Concurrency(reserved.getAsInt()) : null,
                 tags.isEmpty() ? null : tags);
@@ -81,21 +96,22 @@ class FunctionController {
     @GetMapping("/{functionName}/configuration")
     FunctionConfiguration getConfiguration(
             @PathVariable String functionName, @RequestParam(name = "Qualifier", required = false) String qualifier) {
-        return views.configuration(functions.get(functionName, qualifier));
+        StoredFunction function = functions.get(functionName, qualifier);
+        return views.configuration(function, serving.stage(function.arn()));
     }
 
     @Operation(summary = "UpdateFunctionCode")
     @PutMapping("/{functionName}/code")
     FunctionConfiguration updateCode(
             @PathVariable String functionName, @RequestBody UpdateFunctionCodeRequest request) {
-        return views.configuration(functions.updateCode(functionName, request));
+        return views.configuration(functions.updateCode(functionName, request), Stage.UPDATING);
     }
 
     @Operation(summary = "UpdateFunctionConfiguration")
     @PutMapping("/{functionName}/configuration")
     FunctionConfiguration updateConfiguration(
             @PathVariable String functionName, @RequestBody UpdateFunctionConfigurationRequest request) {
-        return views.configuration(functions.updateConfiguration(functionName, request));
+        return views.configuration(functions.updateConfiguration(functionName, request), Stage.UPDATING);
     }
 
     @Operation(summary = "DeleteFunction")

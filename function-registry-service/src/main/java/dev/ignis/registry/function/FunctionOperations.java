@@ -1,10 +1,12 @@
 package dev.ignis.registry.function;
 
 import dev.ignis.contracts.arn.FunctionRef;
+import dev.ignis.contracts.arn.InvalidArnException;
 import dev.ignis.registry.api.LambdaApiException;
 import dev.ignis.registry.function.FunctionApi.CreateFunctionRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionCodeRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionConfigurationRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -26,6 +28,7 @@ class FunctionOperations {
     private final FunctionService functions;
     private final QualifiedFunctions qualified;
     private final VersionPublisher publisher;
+    private final PublishedVersions versions;
     private final ConcurrencyLookup concurrency;
     private final FunctionTags tags;
     private final FunctionViews views;
@@ -34,12 +37,14 @@ class FunctionOperations {
             FunctionService functions,
             QualifiedFunctions qualified,
             VersionPublisher publisher,
+            PublishedVersions versions,
             ConcurrencyLookup concurrency,
             FunctionTags tags,
             FunctionViews views) {
         this.functions = functions;
         this.qualified = qualified;
         this.publisher = publisher;
+        this.versions = versions;
         this.concurrency = concurrency;
         this.tags = tags;
         this.views = views;
@@ -83,6 +88,48 @@ class FunctionOperations {
 
     public List<StoredFunction> list(String marker, int limit) {
         return functions.list(marker, limit);
+    }
+
+    /**
+     * ListFunctions with {@code FunctionVersion=ALL}: per function in name order, {@code $LATEST}
+     * then its versions, each under its qualified ARN; {@code marker} is the last ARN shown.
+     */
+    @Transactional(readOnly = true)
+    public List<StoredFunction> listAll(String marker, int limit) {
+        List<StoredFunction> page = new ArrayList<>();
+        String after = "";
+        if (marker != null && !marker.isEmpty()) {
+            FunctionRef last = parseMarker(marker);
+            after = last.functionName();
+            if (functions.findLatest(after).isPresent()) {
+                page.addAll(versions.list(after, last.qualifier().orElseThrow(), limit));
+            }
+        }
+        while (page.size() < limit) {
+            List<StoredFunction> next = functions.list(after, limit - page.size());
+            for (StoredFunction function : next) {
+                if (page.size() < limit) {
+                    page.addAll(versions.list(function.functionName(), null, limit - page.size()));
+                }
+            }
+            if (next.isEmpty()) {
+                break;
+            }
+            after = next.getLast().functionName();
+        }
+        return page.size() > limit ? List.copyOf(page.subList(0, limit)) : page;
+    }
+
+    private static FunctionRef parseMarker(String marker) {
+        try {
+            FunctionRef ref = FunctionRef.parse(marker);
+            if (ref.qualifier().isPresent()) {
+                return ref;
+            }
+        } catch (InvalidArnException e) {
+            // answered below, as any other marker this registry did not hand out
+        }
+        throw LambdaApiException.invalidParameter("Invalid marker: " + marker);
     }
 
     @Transactional

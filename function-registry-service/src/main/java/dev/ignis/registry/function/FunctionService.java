@@ -32,7 +32,9 @@ public class FunctionService {
     private final FunctionViews views;
     private final ChangeLog changes;
     private final FunctionValidator validator;
+    private final Architectures architectures;
     private final LayerResolver layers;
+    private final CodeSigningCheck codeSigning;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final long maxUnzippedBytes;
@@ -44,6 +46,7 @@ public class FunctionService {
             ChangeLog changes,
             RegistryProperties properties,
             LayerResolver layers,
+            CodeSigningCheck codeSigning,
             ApplicationEventPublisher events,
             Clock clock) {
         this.functions = functions;
@@ -51,7 +54,9 @@ public class FunctionService {
         this.views = views;
         this.changes = changes;
         this.validator = new FunctionValidator(properties.runtimes());
+        this.architectures = new Architectures(properties.architectures(), properties.region());
         this.layers = layers;
+        this.codeSigning = codeSigning;
         this.events = events;
         this.clock = clock;
         this.maxUnzippedBytes = properties.maxUnzippedCodeBytes();
@@ -61,6 +66,8 @@ public class FunctionService {
     @Transactional
     StoredFunction create(CreateFunctionRequest request) {
         validator.validateCreate(request);
+        String architecture = architectures.choose(request.architectures());
+        codeSigning.admitNew(request.functionName(), request.codeSigningConfigArn());
         PackageIntake.Package code = packages.store(request.code().zipFile());
         if (functions.existsById(request.functionName())) {
             throw LambdaApiException.conflict("Function already exist: " + request.functionName());
@@ -71,6 +78,7 @@ public class FunctionService {
         s.runtime = request.runtime();
         s.handler = request.handler();
         s.role = request.role();
+        s.architecture = architecture;
         s.description = Optional.ofNullable(request.description()).orElse("");
         s.memorySize = Optional.ofNullable(request.memorySize()).orElse(128);
         s.timeout = Optional.ofNullable(request.timeout()).orElse(3);
@@ -132,15 +140,21 @@ public class FunctionService {
     StoredFunction updateCode(String functionName, UpdateFunctionCodeRequest request) {
         FunctionEntity entity = load(functionName);
         LambdaApiException.checkRevision(request.revisionId(), entity.revisionId);
+        String architecture = request.architectures() == null
+                ? entity.settings.architecture
+                : architectures.choose(request.architectures());
+        codeSigning.admitCode(functionName);
         if (request.isDryRun()) {
             PackageIntake.Package code = packages.inspectOnly(request.zipFile());
             FunctionEntity preview = entity.preview();
             setCode(preview.settings, code);
+            preview.settings.architecture = architecture;
             checkUnzippedTotal(preview.settings);
             return views.latest(preview);
         }
         PackageIntake.Package code = packages.store(request.zipFile());
         setCode(entity.settings, code);
+        entity.settings.architecture = architecture;
         checkUnzippedTotal(entity.settings);
         return saveContentChange(entity);
     }
@@ -170,6 +184,9 @@ public class FunctionService {
             s.deadLetterTarget = blankToNull(request.deadLetterConfig().targetArn());
         }
         if (request.layers() != null) {
+            if (!request.layers().isEmpty()) {
+                codeSigning.admitCode(functionName);
+            }
             s.layers = layers.resolve(request.layers());
             checkUnzippedTotal(s);
         }

@@ -60,6 +60,10 @@ public class FunctionSettings {
     @Column(name = "dead_letter_target", length = 1024)
     String deadLetterTarget;
 
+    /** {@code x86_64} or {@code arm64}: AWS's model takes exactly one. */
+    @Column(name = "architecture", nullable = false, length = 16)
+    String architecture = Architectures.X86_64;
+
     protected FunctionSettings() {}
 
     /** A detached copy, for a version to keep while {@code $LATEST} moves on. */
@@ -79,6 +83,7 @@ public class FunctionSettings {
         c.layers = layers;
         c.tracingMode = tracingMode;
         c.deadLetterTarget = deadLetterTarget;
+        c.architecture = architecture;
         return c;
     }
 

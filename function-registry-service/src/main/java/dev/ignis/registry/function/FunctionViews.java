@@ -7,6 +7,7 @@ import dev.ignis.registry.code.Sha256;
 import dev.ignis.registry.config.RegistryProperties;
 import dev.ignis.registry.crypto.EnvironmentCipher;
 import dev.ignis.registry.function.FunctionApi.FunctionConfiguration;
+import dev.ignis.registry.serving.ServingStatus.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,16 +78,26 @@ public class FunctionViews {
                 s.role,
                 s.description,
                 "Zip",
-                List.of("x86_64"),
+                List.of(s.architecture),
                 "Active",
                 lastModified,
                 revisionId);
         return new StoredFunction(arn, s.codeSha256Hex, snapshot, s.tracingMode, s.deadLetterTarget);
     }
 
-    /** The API's view, with the environment in clear (AWS returns it to the account's callers). */
+    /** The API's view of a listed function: ListFunctions carries no state on AWS, served is implied. */
     public FunctionConfiguration configuration(StoredFunction function) {
+        return configuration(function, Stage.SERVED);
+    }
+
+    /**
+     * The API's view, with the environment in clear (AWS returns it to the account's callers), and
+     * the state the data plane is in: {@code Pending} until a new function is served everywhere,
+     * {@code LastUpdateStatus InProgress} until an update is.
+     */
+    public FunctionConfiguration configuration(StoredFunction function, Stage stage) {
         FunctionSnapshot s = function.snapshot();
+        boolean latest = s.version().equals(LATEST);
         Map<String, String> variables = open(s.encryptedEnvironment());
         return new FunctionConfiguration(
                 s.functionName(),
@@ -107,8 +118,8 @@ public class FunctionViews {
                         ? null
                         : new FunctionApi.DeadLetterConfig(function.deadLetterTargetArn()),
                 s.revisionId(),
-                s.state(),
-                s.version().equals(LATEST) ? "Successful" : null,
+                stage == Stage.PENDING ? "Pending" : s.state(),
+                latest ? (stage == Stage.SERVED ? "Successful" : "InProgress") : null,
                 s.packageType(),
                 s.architectures(),
                 new FunctionApi.EphemeralStorage(s.ephemeralStorageMb()),

@@ -42,6 +42,7 @@ class LayerService implements LayerResolver {
 
     private final LayerRepository layers;
     private final LayerVersionRepository versions;
+    private final LayerPolicyRepository policies;
     private final PackageIntake packages;
     private final ChangeLog changes;
     private final RegistryProperties properties;
@@ -50,12 +51,14 @@ class LayerService implements LayerResolver {
     LayerService(
             LayerRepository layers,
             LayerVersionRepository versions,
+            LayerPolicyRepository policies,
             PackageIntake packages,
             ChangeLog changes,
             RegistryProperties properties,
             Clock clock) {
         this.layers = layers;
         this.versions = versions;
+        this.policies = policies;
         this.packages = packages;
         this.changes = changes;
         this.properties = properties;
@@ -105,13 +108,15 @@ class LayerService implements LayerResolver {
         return find(id, v.version()).map(this::snapshot).orElseThrow(LayerService::notFound);
     }
 
-    /** AWS answers a delete of a version that is not there with success too. */
+    /** AWS answers a delete of a version that is not there with success too; its policy goes with it. */
     @Transactional
     void delete(String layerName, long versionNumber) {
         LayerId id = LayerRules.layerName(layerName);
         LayerRules.checkVersionNumber(versionNumber);
         find(id, versionNumber).ifPresent(version -> {
             versions.delete(version);
+            policies.findByLayerNameAndVersion(version.layerName, version.version)
+                    .ifPresent(policies::delete);
             changes.deleted(ResourceType.LAYER_VERSION, versionArn(version.layerName, version.version));
         });
     }

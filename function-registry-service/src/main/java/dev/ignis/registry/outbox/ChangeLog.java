@@ -3,9 +3,12 @@ package dev.ignis.registry.outbox;
 import dev.ignis.contracts.registry.RegistryChange;
 import dev.ignis.contracts.registry.ResourceType;
 import java.time.Clock;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,8 +24,12 @@ public class ChangeLog {
     private final JsonMapper wireJson;
     private final Clock clock;
 
-    ChangeLog(OutboxRepository outbox, LatestChangeRepository latest, WireJson wireJson, Clock clock) {
+    private final OutboxRelay relay;
+
+    ChangeLog(
+            OutboxRepository outbox, LatestChangeRepository latest, WireJson wireJson, Clock clock, OutboxRelay relay) {
         this.outbox = outbox;
+        this.relay = relay;
         this.latest = latest;
         this.wireJson = wireJson.mapper();
         this.clock = clock;
@@ -43,13 +50,31 @@ public class ChangeLog {
         LatestChange state = latest.findById(key).orElseGet(() -> new LatestChange(key));
         state.update(type.name(), entry.id(), payload);
         latest.save(state);
+        afterCommit(new CommittedChange(type, key, entry.id(), false));
     }
 
     /** Records that a resource is gone: a tombstone. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleted(ResourceType type, String arn) {
         String key = type.keyFor(arn);
-        outbox.save(new OutboxEntry(type.name(), key, null, clock.instant()));
+        OutboxEntry entry = outbox.saveAndFlush(new OutboxEntry(type.name(), key, null, clock.instant()));
         latest.deleteById(key);
+        afterCommit(new CommittedChange(type, key, entry.id(), true));
+    }
+
+    /** The sequence of the newest change recorded under {@code key}, if its resource exists. */
+    @Transactional(readOnly = true)
+    public OptionalLong latestSequence(String key) {
+        return latest.findById(key).map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty());
+    }
+
+    private void afterCommit(CommittedChange change) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                RequestChanges.add(change);
+                relay.wake();
+            }
+        });
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +36,8 @@ class OutboxRelay extends BackgroundWorker {
     private final TransactionTemplate transactions;
     private final RegistryProperties.Outbox settings;
     private final AtomicLong lastPublished = new AtomicLong(-1);
+    /** Released on every commit, so a write waiting for its change is published at once, not a poll later. */
+    private final Semaphore committed = new Semaphore(0);
 
     OutboxRelay(
             OutboxRepository outbox,
@@ -57,6 +60,11 @@ class OutboxRelay extends BackgroundWorker {
         return true;
     }
 
+    /** A change committed: publish without waiting for the next poll. */
+    void wake() {
+        committed.release();
+    }
+
     long lastPublishedSequence() {
         return lastPublished.get();
     }
@@ -69,7 +77,8 @@ class OutboxRelay extends BackgroundWorker {
                 int published = publishBatch();
                 backoff = settings.pollInterval();
                 if (published == 0) {
-                    Thread.sleep(settings.pollInterval());
+                    committed.tryAcquire(settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+                    committed.drainPermits();
                 }
             } catch (InterruptedException e) {
                 return;

@@ -2,9 +2,9 @@ package dev.ignis.registry.policy;
 
 import static dev.ignis.registry.api.LambdaApiException.validation;
 
+import dev.ignis.registry.api.Constraints;
 import dev.ignis.registry.policy.PolicyApi.AddPermissionRequest;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The API model's constraints on AddPermission, in the order AWS checks them and with its wording. */
 final class PermissionRules {
@@ -23,12 +23,12 @@ final class PermissionRules {
 
     static void check(AddPermissionRequest r) {
         checkStatementId(r.statementId());
-        required(r.action(), "action", ACTION, 256);
-        required(r.principal(), "principal", PRINCIPAL, 256);
-        optional(r.sourceArn(), "sourceArn", SOURCE_ARN, 1024);
-        optional(r.sourceAccount(), "sourceAccount", SOURCE_ACCOUNT, 12);
-        optional(r.eventSourceToken(), "eventSourceToken", EVENT_SOURCE_TOKEN, 256);
-        optional(r.principalOrgID(), "principalOrgID", ORG_ID, 34);
+        Constraints.requiredString(r.action(), "action", ACTION, 256);
+        Constraints.requiredString(r.principal(), "principal", PRINCIPAL, 256);
+        Constraints.string(r.sourceArn(), "sourceArn", SOURCE_ARN, 1024);
+        Constraints.string(r.sourceAccount(), "sourceAccount", SOURCE_ACCOUNT, 12);
+        Constraints.string(r.eventSourceToken(), "eventSourceToken", EVENT_SOURCE_TOKEN, 256);
+        Constraints.string(r.principalOrgID(), "principalOrgID", ORG_ID, 34);
         if (r.functionUrlAuthType() != null && !URL_AUTH_TYPES.contains(r.functionUrlAuthType())) {
             throw validation(
                     r.functionUrlAuthType(),
@@ -38,25 +38,6 @@ final class PermissionRules {
     }
 
     static void checkStatementId(String statementId) {
-        required(statementId, "statementId", STATEMENT_ID, 100);
-    }
-
-    private static void required(String value, String field, String pattern, int maxLength) {
-        if (value == null) {
-            throw validation(null, field, "Member must not be null");
-        }
-        optional(value, field, pattern, maxLength);
-    }
-
-    private static void optional(String value, String field, String pattern, int maxLength) {
-        if (value == null) {
-            return;
-        }
-        if (value.length() > maxLength) {
-            throw validation(value, field, "Member must have length less than or equal to " + maxLength);
-        }
-        if (!Pattern.compile(pattern).matcher(value).matches()) {
-            throw validation(value, field, "Member must satisfy regular expression pattern: " + pattern);
-        }
+        Constraints.requiredString(statementId, "statementId", STATEMENT_ID, 100);
     }
 }

@@ -5,6 +5,7 @@ import dev.ignis.registry.api.Pages;
 import dev.ignis.registry.function.FunctionApi.FunctionConfiguration;
 import dev.ignis.registry.function.FunctionViews;
 import dev.ignis.registry.function.StoredFunction;
+import dev.ignis.registry.serving.ServingStatus.Stage;
 import dev.ignis.registry.version.VersionApi.ListVersionsByFunctionResponse;
 import dev.ignis.registry.version.VersionApi.PublishVersionRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,7 +41,7 @@ class VersionController {
         PublishVersionRequest r = request == null ? new PublishVersionRequest(null, null, null) : request;
         StoredFunction version = versions.publish(
                 FunctionRef.parse(functionName).functionName(), r.description(), r.codeSha256(), r.revisionId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(views.configuration(version));
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.configuration(version, Stage.PENDING));
     }
 
     @Operation(summary = "ListVersionsByFunction")

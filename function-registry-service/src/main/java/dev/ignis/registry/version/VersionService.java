@@ -6,6 +6,7 @@ import dev.ignis.registry.function.FunctionDeleted;
 import dev.ignis.registry.function.FunctionService;
 import dev.ignis.registry.function.FunctionService.VersionDraft;
 import dev.ignis.registry.function.FunctionViews;
+import dev.ignis.registry.function.PublishedVersions;
 import dev.ignis.registry.function.StoredFunction;
 import dev.ignis.registry.function.VersionPublisher;
 import dev.ignis.registry.outbox.ChangeLog;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * records its tombstone.
  */
 @Service
-public class VersionService implements VersionPublisher {
+public class VersionService implements VersionPublisher, PublishedVersions {
 
     static final String LATEST = "$LATEST";
 
@@ -95,6 +96,7 @@ public class VersionService implements VersionPublisher {
      * A page of ListVersionsByFunction: {@code $LATEST} (under its qualified ARN) first, then the
      * versions in number order. The marker is the last version shown.
      */
+    @Override
     @Transactional(readOnly = true)
     public List<StoredFunction> list(String functionName, String marker, int limit) {
         StoredFunction latest = functions.latest(functionName);

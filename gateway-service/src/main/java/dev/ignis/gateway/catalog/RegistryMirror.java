@@ -2,6 +2,7 @@ package dev.ignis.gateway.catalog;
 
 import dev.ignis.contracts.registry.RegistryFeed;
 import dev.ignis.contracts.registry.RegistryRecord;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.boot.health.contributor.Health;
@@ -29,6 +30,11 @@ public class RegistryMirror implements Consumer<Message<Object>>, HealthIndicato
     /** Whether the resource recorded under {@code key} exists in this view. */
     public boolean holds(String key) {
         return feed.holds(key);
+    }
+
+    /** Waits until a change to {@code key} at {@code sequence} or later is applied; false on timeout. */
+    public boolean awaitApplied(String key, long sequence, Duration timeout) throws InterruptedException {
+        return feed.awaitApplied(key, sequence, timeout);
     }
 
     @Override

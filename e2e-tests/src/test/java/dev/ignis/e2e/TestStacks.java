@@ -1,0 +1,93 @@
+package dev.ignis.e2e;
+
+import dev.ignis.launcher.IgnisStack;
+import dev.ignis.launcher.LaunchOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/** What the e2e suites share: a whole stack booted through the launcher on free ports, and ZIPs. */
+final class TestStacks {
+
+    private static final List<String> COMPONENTS =
+            List.of("kafka", "function-registry", "invocation", "async-queue", "event-source", "gateway");
+
+    private TestStacks() {}
+
+    /** Free ports for every component; Kafka's next port (its controller's) is free too. */
+    static Map<String, Integer> freePorts() throws IOException {
+        Map<String, Integer> ports = new HashMap<>();
+        for (String component : COMPONENTS) {
+            ports.put(component, freePort(ports, component.equals("kafka")));
+        }
+        return ports;
+    }
+
+    /** Boots the stack the way {@code ./ignis up} does, in {@code home}, and waits until it is healthy. */
+    static IgnisStack start(Path home, Map<String, Integer> ports) throws IOException {
+        // JUnit makes temporary directories owner-only; the sandboxed functions run as another user
+        // and must be able to reach their code below the home, as under a normal .ignis.
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path root = Path.of(System.getProperty("ignis.project-root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        LaunchOptions options = LaunchOptions.defaults(root).withHome(home).withPortOverrides(ports);
+        IgnisStack stack = IgnisStack.start(options, line -> System.out.println("[stack] " + line));
+        // Generous: on a loaded 2-core machine five JVMs take minutes to come up; a healthy stack needs far less.
+        stack.awaitHealthy(Duration.ofMinutes(6));
+        return stack;
+    }
+
+    static LambdaClient client(IgnisStack stack) {
+        return LambdaClient.builder()
+                .endpointOverride(stack.gatewayUrl())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+    }
+
+    static byte[] zipOf(String name, String content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort(Map<String, Integer> taken, boolean withNext) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            if (!taken.containsValue(port) && (!withNext || isFree(port + 1))) {
+                return port;
+            }
+        }
+        throw new IOException("No free port found");
+    }
+}

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Installs, with apt-get, what Ignis and its tests use beyond a JDK:
-#   bubblewrap, iptables  - the function sandbox and its loopback firewall
+#   bubblewrap, slirp4netns, nftables, util-linux
+#                         - the function sandbox: namespaces, a network namespace per environment
+#                           with user-mode networking, its filter rules, nsenter/setpriv
 #   curl, tar             - ./mvnw fetching Maven
 #   nodejs, npm, python3  - the managed runtimes
 #   autoconf ... g++      - the native build of AWS's Node.js runtime client (a conformance test)
@@ -10,7 +12,7 @@ set -eu
 
 missing=""
 want() { dpkg -s "$1" >/dev/null 2>&1 || missing="$missing $1"; }
-for pkg in bubblewrap iptables curl ca-certificates tar python3 autoconf automake libtool cmake make g++ awscli; do
+for pkg in bubblewrap slirp4netns nftables util-linux iproute2 curl ca-certificates tar python3 autoconf automake libtool cmake make g++ awscli; do
   want "$pkg"
 done
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"

@@ -23,8 +23,10 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,7 +38,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.LogType;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
@@ -102,6 +106,8 @@ class StackIT {
                     .contains(
                             "ignis.registry.changes",
                             "ignis.invocations.async",
+                            "ignis.invocations.async.retry-1s",
+                            "ignis.invocations.async.retry-5m",
                             "ignis.invocations.async.dlq",
                             "ignis.destinations",
                             "ignis.function.logs");
@@ -394,6 +400,84 @@ class StackIT {
                 .as("aws %s", command)
                 .isTrue();
         return new Cli(process.exitValue(), out, java.nio.file.Files.readString(err));
+    }
+
+    /**
+     * An Event invoke through the gateway: 202 at once, then the function runs with the request id the
+     * caller got, and its OnSuccess destination (a Kafka topic) gets AWS's invocation record.
+     */
+    @Test
+    @Order(6)
+    void anEventInvokeIsQueuedRunsWithItsRequestIdAndReachesItsDestination() throws Exception {
+        byte[] zip = TestStacks.zipOf(
+                "lambda_function.py",
+                "def lambda_handler(e, c):\n    return {'requestId': c.aws_request_id, 'event': e}\n");
+        String arn = lambda.createFunction(b -> b.functionName("e2e-async")
+                        .runtime(Runtime.PYTHON3_12)
+                        .handler("lambda_function.lambda_handler")
+                        .role("arn:aws:iam::000000000000:role/lambda")
+                        .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))))
+                .functionArn();
+        String topic = "ignis.destinations";
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("e2e-async")
+                .maximumRetryAttempts(0)
+                .destinationConfig(
+                        d -> d.onSuccess(o -> o.destination("arn:aws:kafka:us-east-1:000000000000:topic/" + topic))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        registryView("async-queue").path("lastKey").asString().equals(arn + "#event-invoke-config"));
+
+        try {
+            InvokeResponse accepted = lambda.invoke(b -> b.functionName("e2e-async")
+                    .invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{\"order\":42}")));
+
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            assertThat(accepted.payload().asByteArray()).isEmpty();
+            String requestId = accepted.responseMetadata().requestId();
+            JsonNode record = destinationRecord(topic, requestId);
+            assertThat(record.at("/requestContext/condition").asString()).isEqualTo("Success");
+            assertThat(record.at("/requestContext/functionArn").asString()).isEqualTo(arn + ":$LATEST");
+            assertThat(record.at("/requestPayload/order").asInt()).isEqualTo(42);
+            assertThat(record.at("/responsePayload/requestId").asString()).isEqualTo(requestId);
+
+            assertThatThrownBy(() -> lambda.invoke(b -> b.functionName("e2e-async")
+                            .invocationType(InvocationType.EVENT)
+                            .payload(SdkBytes.fromUtf8String("\"" + "x".repeat(1_048_576) + "\""))))
+                    .isInstanceOfSatisfying(LambdaException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(413);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestEntityTooLargeException");
+                    });
+        } finally {
+            // A failure here must not leave the function behind for the tests after this one.
+            lambda.deleteFunction(b -> b.functionName("e2e-async"));
+        }
+    }
+
+    private static JsonNode destinationRecord(String topic, String requestId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        stack.kafkaBootstrapServers(),
+                        "group.id",
+                        "e2e-" + requestId,
+                        "auto.offset.reset",
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<JsonNode> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(180)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    JsonNode record = json.readTree(r.value());
+                    if (record.at("/requestContext/requestId").asString().equals(requestId)) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.getFirst();
+        }
     }
 
     @Test

@@ -151,6 +151,7 @@ class OutboxIT {
                 List.of(),
                 "Active",
                 Instant.EPOCH,
-                "r1");
+                "r1",
+                null);
     }
 }

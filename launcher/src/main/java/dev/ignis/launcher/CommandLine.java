@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The parsed arguments of the launcher: a command and the options of {@code up}. */
-record CommandLine(String command, Optional<String> kafka, List<String> services, Optional<Path> readyFile) {
+record CommandLine(
+        String command, Optional<String> kafka, List<String> services, Optional<Path> readyFile, boolean unsandboxed) {
 
     static CommandLine parse(String[] args) {
         if (args.length == 0) {
@@ -16,8 +17,13 @@ record CommandLine(String command, Optional<String> kafka, List<String> services
         Optional<String> kafka = Optional.empty();
         List<String> services = new ArrayList<>();
         Optional<Path> readyFile = Optional.empty();
+        boolean unsandboxed = false;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--unsandboxed")) {
+                unsandboxed = true;
+                continue;
+            }
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (value == null && i + 1 < args.length && name.startsWith("--")) {
@@ -34,11 +40,11 @@ record CommandLine(String command, Optional<String> kafka, List<String> services
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'");
             }
         }
-        return new CommandLine(args[0], kafka, List.copyOf(services), readyFile);
+        return new CommandLine(args[0], kafka, List.copyOf(services), readyFile, unsandboxed);
     }
 
     LaunchOptions apply(LaunchOptions defaults) {
-        LaunchOptions options = defaults.withServices(services);
+        LaunchOptions options = defaults.withServices(services).withUnsandboxed(unsandboxed);
         return kafka.map(options::withExternalKafka).orElse(options);
     }
 

@@ -232,6 +232,9 @@ public final class IgnisStack implements AutoCloseable {
         args.add("--ignis.home=" + options.home());
         args.add("--ignis.kafka.bootstrap-servers=" + plan.kafkaBootstrapServers());
         plan.allServiceUrls().forEach((id, url) -> args.add("--ignis.services." + id + "=" + url));
+        if (options.unsandboxed()) {
+            args.add("--ignis.invocation.sandbox.type=unsandboxed");
+        }
         Path jar = plan.jarOf(service);
         return options.useClassDataSharing()
                 ? java.bootJarWithClassDataSharing(

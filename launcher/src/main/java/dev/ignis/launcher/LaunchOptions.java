@@ -23,7 +23,8 @@ public record LaunchOptions(
         List<String> services,
         Optional<String> externalKafka,
         Map<String, Integer> portOverrides,
-        boolean useClassDataSharing) {
+        boolean useClassDataSharing,
+        boolean unsandboxed) {
 
     public static final String KAFKA = "kafka";
 
@@ -36,28 +37,42 @@ public record LaunchOptions(
 
     public static LaunchOptions defaults(Path projectRoot) {
         return new LaunchOptions(
-                projectRoot, projectRoot.resolve(".ignis"), List.of(), Optional.empty(), Map.of(), true);
+                projectRoot, projectRoot.resolve(".ignis"), List.of(), Optional.empty(), Map.of(), true, false);
     }
 
     public LaunchOptions withHome(Path newHome) {
-        return new LaunchOptions(projectRoot, newHome, services, externalKafka, portOverrides, useClassDataSharing);
+        return new LaunchOptions(
+                projectRoot, newHome, services, externalKafka, portOverrides, useClassDataSharing, unsandboxed);
     }
 
     public LaunchOptions withServices(List<String> names) {
-        return new LaunchOptions(projectRoot, home, names, externalKafka, portOverrides, useClassDataSharing);
+        return new LaunchOptions(
+                projectRoot, home, names, externalKafka, portOverrides, useClassDataSharing, unsandboxed);
     }
 
     public LaunchOptions withExternalKafka(String bootstrapServers) {
         return new LaunchOptions(
-                projectRoot, home, services, Optional.of(bootstrapServers), portOverrides, useClassDataSharing);
+                projectRoot,
+                home,
+                services,
+                Optional.of(bootstrapServers),
+                portOverrides,
+                useClassDataSharing,
+                unsandboxed);
     }
 
     public LaunchOptions withPortOverrides(Map<String, Integer> ports) {
-        return new LaunchOptions(projectRoot, home, services, externalKafka, ports, useClassDataSharing);
+        return new LaunchOptions(projectRoot, home, services, externalKafka, ports, useClassDataSharing, unsandboxed);
     }
 
     public LaunchOptions withClassDataSharing(boolean enabled) {
-        return new LaunchOptions(projectRoot, home, services, externalKafka, portOverrides, enabled);
+        return new LaunchOptions(projectRoot, home, services, externalKafka, portOverrides, enabled, unsandboxed);
+    }
+
+    /** Functions run as plain processes, without isolation: only when the operator says so by name. */
+    public LaunchOptions withUnsandboxed(boolean enabled) {
+        return new LaunchOptions(
+                projectRoot, home, services, externalKafka, portOverrides, useClassDataSharing, enabled);
     }
 
     public Path configDir() {

@@ -87,8 +87,24 @@ public final class Main {
                             + " lambda list-functions%n",
                     stack.gatewayUrl(), stack.region());
         }
+        stack.services().stream()
+                .filter(c -> c.name().equals("invocation-service"))
+                .findFirst()
+                .ifPresent(Main::printSandbox);
         System.out.printf(
                 "%nLogs: %s   Stop: Ctrl-C or ./ignis down%n", stack.options().logDir());
+    }
+
+    /** Which isolation and limits functions run under, as invocation-service's health reports them. */
+    private static void printSandbox(Component invocation) {
+        List<String> details =
+                new dev.ignis.launcher.health.HealthProbe().componentDetails(invocation.url(), "sandbox");
+        if (details.contains("isolated: false")) {
+            System.out.printf("%n*** WARNING: FUNCTIONS RUN UNSANDBOXED (--unsandboxed): they can read this machine's "
+                    + "files and reach every port. ***%n");
+        }
+        System.out.printf("%nFunction sandbox:%n");
+        details.forEach(line -> System.out.printf("  %s%n", line));
     }
 
     private static int down(LaunchOptions options) {

@@ -50,7 +50,7 @@ public record BenchOptions(
 
     public static final String USAGE =
             """
-            Usage: Bench [warm|gateway|cold|url|many|density|registry|kafka|floor|all] [--seconds N] [--warmup N]
+            Usage: Bench [warm|gateway|cold|url|many|density|registry|async|kafka|floor|all] [--seconds N] [--warmup N]
                    [--runtimes python,node,java,provided] [--clients 32] [--rate 500] [--cold 20]
                    [--functions 100] [--environments 500] [--creates 20] [--listed 1000]
                    [--listings 10] [--records 100000] [--idle-samples 50] [--no-peer] [--smoke]
@@ -122,6 +122,7 @@ public record BenchOptions(
                         o.uri("invocation", services.get("invocation")),
                         o.uri("gateway", services.get("gateway")),
                         o.uri("registry", services.get("function-registry")),
+                        o.uri("async-queue", services.get("async-queue")),
                         o.text("kafka", "127.0.0.1:9092")),
                 new SigningKey(
                         o.text("access-key", "test"), o.text("secret-key", "test"), o.text("region", "us-east-1")));

@@ -7,12 +7,13 @@ import java.net.URI;
  *
  * @param kafka the stack's Kafka broker ({@code host:port}), for the {@code kafka} scenario
  */
-public record Endpoints(URI invocation, URI gateway, URI registry, String kafka) {
+public record Endpoints(URI invocation, URI gateway, URI registry, URI asyncQueue, String kafka) {
 
     public Endpoints {
         invocation = loopback(invocation);
         gateway = loopback(gateway);
         registry = loopback(registry);
+        asyncQueue = loopback(asyncQueue);
         URI broker = loopback(URI.create("kafka://" + kafka));
         kafka = broker.getHost() + ":" + broker.getPort();
     }

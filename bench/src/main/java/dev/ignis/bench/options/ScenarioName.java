@@ -13,6 +13,7 @@ public enum ScenarioName {
     MANY,
     DENSITY,
     REGISTRY,
+    ASYNC,
     KAFKA,
     FLOOR,
     ALL;

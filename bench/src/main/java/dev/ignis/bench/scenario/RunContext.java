@@ -69,6 +69,12 @@ public final class RunContext implements AutoCloseable {
                 Optional.of(new RequestSigner(options.key(), uri)));
     }
 
+    /** async-queue-service itself, where the gateway sends Event invokes. */
+    public Target asyncQueue() {
+        var uri = options.endpoints().asyncQueue();
+        return Target.unsigned(Server.IGNIS_ASYNC, uri.getHost(), uri.getPort());
+    }
+
     /** The gateway without a signature: function URLs with AuthType NONE are not signed by callers. */
     public Target gatewayUnsigned() {
         var uri = options.endpoints().gateway();

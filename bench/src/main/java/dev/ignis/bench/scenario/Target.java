@@ -45,6 +45,13 @@ public record Target(Server server, String host, int port, Optional<RequestSigne
         };
     }
 
+    /** An asynchronous invoke ({@code X-Amz-Invocation-Type: Event}) that succeeds on 202. */
+    public Call invokeEvent(String path, byte[] event) {
+        return client -> client.post(path, "X-Amz-Invocation-Type: Event\r\n" + auth("POST", path, event), event)
+                        .status()
+                == 202;
+    }
+
     /** A plain request (function URLs) that succeeds on 200. */
     public Call request(String method, String path, byte[] body) {
         return client ->

@@ -16,13 +16,14 @@ class BenchOptionsTest {
     private static final Map<String, URI> SERVICES = Map.of(
             "invocation", URI.create("http://localhost:8082"),
             "gateway", URI.create("http://localhost:8080"),
-            "function-registry", URI.create("http://localhost:8081"));
+            "function-registry", URI.create("http://localhost:8081"),
+            "async-queue", URI.create("http://localhost:8083"));
 
     @Test
     void readsTheServiceUrlsFromTheSharedConfiguration() throws Exception {
         Map<String, URI> urls = ServiceUrls.read(Path.of("../config/application.yml"));
 
-        assertThat(urls).containsKeys("gateway", "function-registry", "invocation");
+        assertThat(urls).containsKeys("gateway", "function-registry", "invocation", "async-queue");
         assertThat(urls.get("invocation").getPort()).isPositive();
     }
 
@@ -86,11 +87,14 @@ class BenchOptionsTest {
                 "--gateway",
                 "http://127.0.0.1:2",
                 "--registry",
-                "http://127.0.0.1:3");
+                "http://127.0.0.1:3",
+                "--async-queue",
+                "http://127.0.0.1:4");
 
         assertThat(options.scenario()).isEqualTo(ScenarioName.COLD);
         assertThat(options.peer()).isFalse();
         assertThat(options.runtimes()).containsExactly(NoOpRuntime.PROVIDED, NoOpRuntime.PYTHON);
         assertThat(options.endpoints().registry().getPort()).isEqualTo(3);
+        assertThat(options.endpoints().asyncQueue().getPort()).isEqualTo(4);
     }
 }

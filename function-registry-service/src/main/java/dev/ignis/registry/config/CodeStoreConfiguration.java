@@ -1,5 +1,6 @@
 package dev.ignis.registry.config;
 
+import dev.ignis.contracts.zip.ZipLimits;
 import dev.ignis.registry.code.CodeStore;
 import dev.ignis.registry.code.LocalDirectoryCodeStore;
 import dev.ignis.registry.code.PackageIntake;
@@ -24,7 +25,10 @@ class CodeStoreConfiguration {
     /** 20,000 entries and a 200:1 ratio are far above any real package and far below a bomb. */
     @Bean
     ZipInspector zipInspector(RegistryProperties properties) {
-        return new ZipInspector(properties.maxUnzippedCodeBytes(), 20_000, 200);
+        return new ZipInspector(new ZipLimits(
+                properties.maxUnzippedCodeBytes(),
+                ZipLimits.LAMBDA.maxEntries(),
+                ZipLimits.LAMBDA.maxCompressionRatio()));
     }
 
     /** Function and layer packages pass the same checks. */

@@ -25,8 +25,9 @@ final class EventInvokeRules {
     private static final String DESTINATION =
             "^$|arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)";
     private static final Pattern DESTINATION_PATTERN = Pattern.compile(DESTINATION);
-    private static final List<String> SUCCESS_SERVICES = List.of("lambda", "sns", "sqs", "events");
-    private static final List<String> FAILURE_SERVICES = List.of("lambda", "sns", "sqs", "events", "s3");
+    // Ignis adds "kafka": arn:aws:kafka:<region>:<account>:topic/<topic-name> (async-queue-service README).
+    private static final List<String> SUCCESS_SERVICES = List.of("lambda", "sns", "sqs", "events", "kafka");
+    private static final List<String> FAILURE_SERVICES = List.of("lambda", "sns", "sqs", "events", "s3", "kafka");
 
     private EventInvokeRules() {}
 

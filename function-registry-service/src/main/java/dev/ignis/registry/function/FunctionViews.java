@@ -81,7 +81,8 @@ public class FunctionViews {
                 List.of(s.architecture),
                 "Active",
                 lastModified,
-                revisionId);
+                revisionId,
+                s.deadLetterTarget);
         return new StoredFunction(arn, s.codeSha256Hex, snapshot, s.tracingMode, s.deadLetterTarget);
     }
 

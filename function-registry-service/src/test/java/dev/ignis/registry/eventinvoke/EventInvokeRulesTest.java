@@ -45,6 +45,16 @@ class EventInvokeRulesTest {
     }
 
     @Test
+    void aKafkaTopicInIgnisArnForm_isADestinationForBothOutcomes() {
+        String topic = "arn:aws:kafka:us-east-1:000000000000:topic/ignis.destinations";
+        assertThatCode(() -> EventInvokeRules.checkRequest(new EventInvokeConfigRequest(
+                        null, null, new DestinationConfig(new Destination(topic), new Destination(topic)))))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> check(new DestinationConfig(new Destination(topic), new Destination(topic))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void aFunctionDestinationMustBeAnotherExistingFunction() {
         assertThatCode(() -> check(new DestinationConfig(new Destination(FN + "other:1"), null)))
                 .doesNotThrowAnyException();

@@ -9,18 +9,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The secret of every known access key id, fixed at start-up. */
 public final class AccessKeys {
 
     private final Map<String, String> secretsById;
+    private final Function<String, Optional<String>> temporary;
 
     public AccessKeys(List<AccessKey> keys) {
+        this(secretsOf(keys), id -> Optional.empty());
+    }
+
+    private AccessKeys(Map<String, String> secretsById, Function<String, Optional<String>> temporary) {
+        this.secretsById = secretsById;
+        this.temporary = temporary;
+    }
+
+    private static Map<String, String> secretsOf(List<AccessKey> keys) {
         Map<String, String> secrets = new HashMap<>();
         for (AccessKey key : keys) {
             secrets.put(key.accessKeyId(), key.secretAccessKey());
         }
-        this.secretsById = Map.copyOf(secrets);
+        return Map.copyOf(secrets);
+    }
+
+    /** Also accepts the temporary keys {@code lookup} knows (functions' own credentials). */
+    public AccessKeys withTemporary(Function<String, Optional<String>> lookup) {
+        return new AccessKeys(secretsById, lookup);
     }
 
     /** The key file replaces the configured keys when set: a mounted secret is the only truth. */
@@ -31,7 +47,7 @@ public final class AccessKeys {
     }
 
     public Optional<String> secretOf(String accessKeyId) {
-        return Optional.ofNullable(secretsById.get(accessKeyId));
+        return Optional.ofNullable(secretsById.get(accessKeyId)).or(() -> temporary.apply(accessKeyId));
     }
 
     public int size() {

@@ -14,8 +14,13 @@ class AuthConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
 
     @Bean
-    AccessKeys accessKeys(AuthProperties properties) {
-        AccessKeys keys = AccessKeys.from(properties);
+    FunctionAccessKeys functionAccessKeys(FunctionAccessKeys.Settings settings, ObjectProvider<Clock> clock) {
+        return new FunctionAccessKeys(settings, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    AccessKeys accessKeys(AuthProperties properties, FunctionAccessKeys functionKeys) {
+        AccessKeys keys = AccessKeys.from(properties).withTemporary(functionKeys::secretOf);
         log.info(
                 "SigV4 mode {} with {} access key(s){}",
                 properties.mode(),

@@ -141,7 +141,7 @@ class SigV4VerifierTest {
         return verify(verifier, signed, body);
     }
 
-    private static AuthResult verify(SigV4Verifier verifier, SdkHttpRequest signed, byte[] body) {
+    static AuthResult verify(SigV4Verifier verifier, SdkHttpRequest signed, byte[] body) {
         HttpHeaders headers = new HttpHeaders();
         signed.headers().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
         headers.set("Host", signed.host() + ":" + signed.port());

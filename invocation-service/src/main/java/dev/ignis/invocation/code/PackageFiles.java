@@ -1,19 +1,20 @@
 package dev.ignis.invocation.code;
 
+import dev.ignis.contracts.zip.PackageZip;
+import dev.ignis.contracts.zip.ZipLimits;
+import dev.ignis.contracts.zip.ZipRejectedException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Collections;
 import java.util.Set;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * File work on packages: unzipping with the ZIP's Unix modes (a {@code bootstrap} stays
@@ -33,30 +34,45 @@ final class PackageFiles {
         return dir;
     }
 
-    /** Extracts into {@code target}, refusing entries that would land outside it. */
+    /**
+     * Extracts into {@code target} by the rule the registry inspected it with ({@link PackageZip}):
+     * its limits hold on the bytes actually written, so an archive that fooled an inspection still
+     * cannot fill the disk here.
+     */
     static void unzip(Path zip, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();
-        try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
-            for (ZipArchiveEntry entry : Collections.list(file.getEntries())) {
-                Path out = root.resolve(entry.getName()).normalize();
-                if (!out.startsWith(root)) {
-                    throw new IOException("ZIP entry outside the package: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                    continue;
-                }
-                if (entry.isUnixSymlink()) {
-                    continue; // the registry vetted links; following them here would add nothing safe
-                }
-                Files.createDirectories(out.getParent());
-                try (InputStream in = file.getInputStream(entry)) {
-                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-                boolean executable = (entry.getUnixMode() & 0111) != 0;
-                Files.setPosixFilePermissions(out, executable ? EXECUTABLE : REGULAR);
-            }
+        try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
+            PackageZip.read(
+                    channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size()),
+                    ZipLimits.LAMBDA,
+                    new PackageZip.Sink() {
+                        @Override
+                        public void directory(String name) throws IOException {
+                            Files.createDirectories(inside(root, name));
+                        }
+
+                        @Override
+                        public OutputStream file(String name, int unixMode) throws IOException {
+                            Path out = inside(root, name);
+                            Files.createDirectories(out.getParent());
+                            Files.deleteIfExists(out);
+                            Files.createFile(out);
+                            Files.setPosixFilePermissions(out, (unixMode & 0111) != 0 ? EXECUTABLE : REGULAR);
+                            return Files.newOutputStream(out);
+                        }
+                    });
+        } catch (ZipRejectedException e) {
+            throw new IOException("The package cannot be unpacked: " + e.getMessage(), e);
         }
+    }
+
+    /** PackageZip refuses such names already; checked again where the file is made. */
+    private static Path inside(Path root, String name) throws IOException {
+        Path out = root.resolve(name).normalize();
+        if (!out.startsWith(root)) {
+            throw new IOException("ZIP entry outside the package: " + name);
+        }
+        return out;
     }
 
     /** Directories traversable and files readable by anyone: the sandbox runs as another user. */

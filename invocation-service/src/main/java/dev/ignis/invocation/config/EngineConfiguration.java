@@ -1,14 +1,16 @@
 package dev.ignis.invocation.config;
 
+import dev.ignis.contracts.credentials.FunctionCredentialKey;
+import dev.ignis.contracts.credentials.FunctionCredentialRule;
 import dev.ignis.invocation.catalog.FunctionCatalog;
 import dev.ignis.invocation.catalog.ReadThrough;
 import dev.ignis.invocation.catalog.RegistryView;
 import dev.ignis.invocation.code.CodeCache;
 import dev.ignis.invocation.code.RegistryCodeSource;
 import dev.ignis.invocation.concurrency.ConcurrencyGate;
+import dev.ignis.invocation.credentials.FunctionCredentialIssuer;
 import dev.ignis.invocation.environment.EnvironmentFactory;
 import dev.ignis.invocation.environment.Environments;
-import dev.ignis.invocation.environment.FunctionCredentials;
 import dev.ignis.invocation.environment.PortAllocator;
 import dev.ignis.invocation.environment.SealedVariables;
 import dev.ignis.invocation.invoke.InvokeService;
@@ -82,10 +84,11 @@ class EngineConfiguration {
                         properties.environments().firstRuntimeApiPort(),
                         properties.environments().lastRuntimeApiPort()),
                 new SealedVariables(properties.environmentKeyFile()),
-                new FunctionCredentials(
-                        credentials.accessKeyId(),
-                        credentials.secretAccessKey(),
-                        credentials.sessionToken() == null ? "" : credentials.sessionToken()),
+                new FunctionCredentialIssuer(
+                        new FunctionCredentialRule(FunctionCredentialKey.readOrCreate(credentials.keyFile())),
+                        properties.accountId(),
+                        credentials.lifetime(),
+                        clock),
                 logSink,
                 clock,
                 properties.region()));

@@ -55,14 +55,15 @@ public record InvocationProperties(
             @Min(1) int maxConcurrentStarts) {}
 
     /**
-     * @param type {@code auto} (bubblewrap when installed, else a plain process), {@code bubblewrap}
-     *     or {@code process}
+     * @param type {@code bubblewrap} (the default; start-up fails when it cannot isolate) or
+     *     {@code unsandboxed}: plain processes, only when the operator names it
      * @param runAsUid the uid functions run as when the service is root; negative keeps the
      *     service's own
-     * @param cgroupRoot where cgroup v1 hierarchies are mounted
-     * @param cgroupParent the group, in each hierarchy, under which environments get theirs
+     * @param cgroupRoot where the cgroup file system is mounted (v2 unified or v1 hierarchies)
+     * @param cgroupParent the group under which environments get theirs (v1: in each hierarchy;
+     *     v2: below the service's own group, a delegated subtree)
      * @param maxProcesses processes and threads per environment (Lambda: 1,024)
-     * @param firewall keep functions away from this host's ports with iptables (root only)
+     * @param network what an environment's own network namespace reaches
      */
     public record Sandbox(
             @NotBlank String type,
@@ -70,10 +71,29 @@ public record InvocationProperties(
             @NotNull Path cgroupRoot,
             @NotBlank String cgroupParent,
             @Min(16) int maxProcesses,
-            boolean firewall) {}
+            @Valid @NotNull Network network) {}
 
-    /** What a function's SDK finds as its execution role's credentials. */
-    public record Credentials(@NotBlank String accessKeyId, @NotBlank String secretAccessKey, String sessionToken) {}
+    /**
+     * @param mode {@code outbound} (the outside network is reachable) or {@code none}
+     * @param hostAccess the user's own services on this host are reachable at
+     *     {@code host.ignis.internal} (every platform port but the gateway's stays closed)
+     * @param gatewayUrl the public door functions call the Lambda API at
+     * @param platformAddresses every other address the platform listens at on this host; their
+     *     ports are closed to functions
+     */
+    public record Network(
+            @NotBlank String mode,
+            boolean hostAccess,
+            @NotNull URI gatewayUrl,
+            @NotNull java.util.List<String> platformAddresses) {}
+
+    /**
+     * Short-lived credentials per environment, which the gateway accepts for the function's account.
+     *
+     * @param keyFile the platform's function-credential key (created on first start when missing)
+     * @param lifetime how long a pair stays valid
+     */
+    public record Credentials(@NotNull Path keyFile, @NotNull Duration lifetime) {}
 
     /** @param topic where every function log line is published */
     public record Logs(@NotBlank String topic) {}

@@ -1,69 +1,110 @@
 package dev.ignis.invocation.config;
 
+import dev.ignis.invocation.sandbox.GatewayEndpoint;
 import dev.ignis.invocation.sandbox.Sandbox;
 import dev.ignis.invocation.sandbox.bubblewrap.BubblewrapSandbox;
 import dev.ignis.invocation.sandbox.cgroup.Cgroups;
-import dev.ignis.invocation.sandbox.network.LoopbackFirewall;
+import dev.ignis.invocation.sandbox.network.EtcOverlay;
+import dev.ignis.invocation.sandbox.network.HostAddresses;
+import dev.ignis.invocation.sandbox.network.NamespaceNetwork;
+import dev.ignis.invocation.sandbox.network.NetworkPolicy;
+import dev.ignis.invocation.sandbox.network.PlatformPorts;
+import dev.ignis.invocation.sandbox.network.SlirpAddresses;
 import dev.ignis.invocation.sandbox.process.PlainProcessSandbox;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Picks the sandbox by {@code ignis.invocation.sandbox.type} and says loudly what it cannot do. */
+/**
+ * Picks the sandbox by {@code ignis.invocation.sandbox.type}. There is no silent fallback: the
+ * bubblewrap sandbox refuses to start without its tools, and plain processes run only when the
+ * operator names them, with a loud warning.
+ */
 @Configuration(proxyBeanMethods = false)
 class SandboxConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
 
     @Bean
-    Sandbox sandbox(InvocationProperties properties) {
+    Sandbox sandbox(InvocationProperties properties) throws IOException {
         InvocationProperties.Sandbox settings = properties.sandbox();
-        String bwrap = executable("bwrap");
-        boolean root = isRoot();
-        Sandbox sandbox =
-                switch (settings.type()) {
-                    case "process" -> new PlainProcessSandbox();
-                    case "bubblewrap", "auto" -> {
-                        if (bwrap == null) {
-                            if (settings.type().equals("bubblewrap")) {
-                                throw new IllegalStateException("ignis.invocation.sandbox.type=bubblewrap but no bwrap "
-                                        + "on PATH; install it (apt-get install bubblewrap)");
-                            }
-                            yield new PlainProcessSandbox();
-                        }
-                        boolean dropUid = root && settings.runAsUid() >= 0 && executable("setpriv") != null;
-                        yield new BubblewrapSandbox(
-                                bwrap, dropUid ? OptionalInt.of(settings.runAsUid()) : OptionalInt.empty());
-                    }
-                    default ->
-                        throw new IllegalStateException(
-                                "ignis.invocation.sandbox.type must be auto, bubblewrap or process, not "
-                                        + settings.type());
-                };
-        if (!sandbox.isolating()) {
-            log.warn("*** FUNCTIONS ARE NOT ISOLATED *** They run as plain processes of this service and can read "
-                    + "its files. Install bubblewrap (apt-get install bubblewrap) for the sandbox.");
+        InvocationProperties.Network network = settings.network();
+        switch (network.mode()) {
+            case "outbound", "none" -> {}
+            default ->
+                throw new IllegalStateException(
+                        "ignis.invocation.sandbox.network.mode must be outbound or none, not " + network.mode());
         }
-        if (sandbox.isolating() && settings.firewall()) {
-            String iptables = executable("iptables");
-            boolean installed = root
-                    && iptables != null
-                    && settings.runAsUid() >= 0
-                    && new LoopbackFirewall(iptables)
-                            .install(
-                                    settings.runAsUid(),
-                                    properties.environments().firstRuntimeApiPort(),
-                                    properties.environments().lastRuntimeApiPort());
-            if (!installed) {
-                log.warn("*** Functions CAN reach this host's ports (the platform's APIs, Kafka): the loopback "
-                        + "firewall needs root and iptables.");
+        return switch (settings.type()) {
+            case "unsandboxed" -> {
+                log.warn("*** FUNCTIONS ARE NOT ISOLATED *** ignis.invocation.sandbox.type=unsandboxed: they run as "
+                        + "plain processes of this service, can read its files and reach every port of this host.");
+                yield new PlainProcessSandbox(network.gatewayUrl().toString());
             }
+            case "bubblewrap" -> bubblewrap(properties);
+            default ->
+                throw new IllegalStateException(
+                        "ignis.invocation.sandbox.type must be bubblewrap or unsandboxed, not " + settings.type());
+        };
+    }
+
+    private static Sandbox bubblewrap(InvocationProperties properties) throws IOException {
+        InvocationProperties.Sandbox settings = properties.sandbox();
+        InvocationProperties.Network network = settings.network();
+        String bwrap = required("bwrap", "bubblewrap");
+        boolean root = isRoot();
+        NamespaceNetwork.Tools tools = new NamespaceNetwork.Tools(
+                required("slirp4netns", "slirp4netns"),
+                required("nsenter", "util-linux"),
+                required("nft", "nftables"),
+                root);
+        boolean dropUid = root && settings.runAsUid() >= 0;
+        if (dropUid) {
+            required("setpriv", "util-linux");
         }
-        return sandbox;
+        Path etc = EtcOverlay.write(
+                Files.createDirectories(properties.workDir().resolve("network")), network.hostAccess());
+        URI gateway = network.gatewayUrl();
+        boolean gatewayOnThisHost = PlatformPorts.isLoopback(gateway.getHost());
+        int gatewayPort = gatewayOnThisHost ? PlatformPorts.port(gateway) : -1;
+        String endpoint = gatewayOnThisHost
+                ? gateway.getScheme() + "://" + SlirpAddresses.HOST + ":" + gatewayPort
+                : gateway.toString();
+        List<Integer> platformPorts = new ArrayList<>(PlatformPorts.of(network.platformAddresses()));
+        platformPorts.removeIf(port -> port == gatewayPort);
+        List<String> hostAddresses = HostAddresses.current();
+        InvocationProperties.Environments environments = properties.environments();
+        boolean outbound = network.mode().equals("outbound");
+        log.info(
+                "Function sandbox: bubblewrap, own network namespace per environment (slirp4netns), network {}, "
+                        + "host services at {} {}, gateway at {}",
+                network.mode(),
+                SlirpAddresses.HOST_NAME,
+                network.hostAccess() ? "reachable" : "closed",
+                endpoint);
+        return new BubblewrapSandbox(new BubblewrapSandbox.Settings(
+                bwrap,
+                dropUid ? OptionalInt.of(settings.runAsUid()) : OptionalInt.empty(),
+                etc,
+                GatewayEndpoint.variables(endpoint),
+                new NamespaceNetwork(tools),
+                runtimeApiPort -> new NetworkPolicy(
+                        outbound,
+                        network.hostAccess(),
+                        runtimeApiPort,
+                        gatewayPort,
+                        platformPorts.stream().distinct().toList(),
+                        environments.firstRuntimeApiPort(),
+                        environments.lastRuntimeApiPort(),
+                        hostAddresses)));
     }
 
     @Bean
@@ -78,6 +119,23 @@ class SandboxConfiguration {
         return cgroups;
     }
 
+    @Bean
+    SandboxHealth sandboxHealthIndicator(Sandbox sandbox, Cgroups cgroups, InvocationProperties properties) {
+        return new SandboxHealth(
+                sandbox, cgroups, properties.sandbox().network().mode());
+    }
+
+    private static String required(String executable, String debianPackage) {
+        String path = executable(executable);
+        if (path == null) {
+            throw new IllegalStateException("The function sandbox needs " + executable
+                    + ", which is not installed: run scripts/install-prerequisites.sh (or apt-get install "
+                    + debianPackage + "). To run functions without isolation instead, say so by name: "
+                    + "ignis.invocation.sandbox.type=unsandboxed (./ignis up --unsandboxed).");
+        }
+        return path;
+    }
+
     private static boolean isRoot() {
         try {
             return "0"
@@ -89,13 +147,10 @@ class SandboxConfiguration {
     }
 
     private static String executable(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        for (String dir : new String[] {"/usr/sbin", "/sbin", "/usr/bin"}) {
+        List<String> dirs = new ArrayList<>(
+                List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")));
+        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/bin"));
+        for (String dir : dirs) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();

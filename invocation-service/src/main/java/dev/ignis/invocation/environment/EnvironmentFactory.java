@@ -3,6 +3,7 @@ package dev.ignis.invocation.environment;
 import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.invocation.code.CodeCache;
+import dev.ignis.invocation.credentials.FunctionCredentialIssuer;
 import dev.ignis.invocation.logs.LogSink;
 import dev.ignis.invocation.runtime.ManagedRuntimes;
 import dev.ignis.invocation.runtime.RuntimeLaunch;
@@ -18,6 +19,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ public final class EnvironmentFactory {
             Path scratchRoot,
             PortAllocator ports,
             SealedVariables variables,
-            FunctionCredentials credentials,
+            FunctionCredentialIssuer credentials,
             LogSink logSink,
             Clock clock,
             String region) {}
@@ -77,18 +79,20 @@ public final class EnvironmentFactory {
         try {
             socket = parts.ports().bind();
             RuntimeApiServer server = RuntimeApiServer.start(socket, environment, id);
+            Map<String, String> defaults = new HashMap<>(parts.sandbox().environment());
+            defaults.putAll(launch.environment());
             Map<String, String> env = EnvironmentVariables.of(
                     function,
                     parts.variables().open(function.encryptedEnvironment()),
-                    launch.environment(),
+                    defaults,
                     paths,
                     new EnvironmentVariables.Context(
                             parts.region(),
-                            server.address(),
+                            parts.sandbox().runtimeApiAddress(socket.getLocalPort()),
                             logs.logGroup(),
                             logs.logStream(),
                             provisioned,
-                            parts.credentials()));
+                            parts.credentials().issue(function)));
             LaunchSpec spec = new LaunchSpec(
                     id,
                     launch.command(),
@@ -96,7 +100,8 @@ public final class EnvironmentFactory {
                     dirs,
                     launch.readOnlyPaths(),
                     function.memorySizeMb(),
-                    function.ephemeralStorageMb());
+                    function.ephemeralStorageMb(),
+                    socket.getLocalPort());
             cgroup = parts.cgroups().create(id, function.memorySizeMb());
             ProcessBuilder builder = new ProcessBuilder(
                             cgroup.wrap(parts.sandbox().command(spec)))
@@ -104,7 +109,14 @@ public final class EnvironmentFactory {
                     .redirectErrorStream(true);
             builder.environment().clear();
             builder.environment().putAll(env);
-            environment.attach(builder.start(), server, cgroup);
+            Process process = builder.start();
+            environment.attach(process, server, cgroup);
+            try {
+                environment.sandboxed(parts.sandbox().attach(process, spec));
+            } catch (IOException e) {
+                environment.kill("sandbox set-up failed");
+                throw e;
+            }
             return environment;
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);

@@ -25,6 +25,15 @@ final class EnvironmentLogs {
     private volatile InputStream source;
     private static final long MAX_PAUSE_MS = 100;
 
+    /** Lambda cuts a log line at 256 KB; the rest of it, to the next newline, is dropped. */
+    static final int MAX_LINE_BYTES = 256 * 1024;
+
+    /** Past this much output in one invocation (or in init) lines are dropped, after one notice. */
+    static final long MAX_BYTES_PER_INVOCATION = 16L * 1024 * 1024;
+
+    private boolean skippingRestOfLine;
+    private volatile long bytesThisInvocation;
+
     private final byte[] buffer = new byte[8192];
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private volatile boolean ended;
@@ -98,13 +107,30 @@ final class EnvironmentLogs {
         int start = 0;
         for (int i = 0; i < n; i++) {
             if (buffer[i] == '\n') {
-                partial.write(buffer, start, i - start);
-                line(partial.toString(StandardCharsets.UTF_8));
+                append(start, i - start);
+                if (!skippingRestOfLine) {
+                    line(partial.toString(StandardCharsets.UTF_8));
+                }
                 partial.reset();
+                skippingRestOfLine = false;
                 start = i + 1;
             }
         }
-        partial.write(buffer, start, n - start);
+        append(start, n - start);
+    }
+
+    /** Appends to the line being read, cutting it at {@link #MAX_LINE_BYTES}. */
+    private void append(int offset, int length) {
+        if (skippingRestOfLine) {
+            return;
+        }
+        int room = MAX_LINE_BYTES - partial.size();
+        partial.write(buffer, offset, Math.min(length, room));
+        if (length >= room) {
+            line(partial.toString(StandardCharsets.UTF_8));
+            partial.reset();
+            skippingRestOfLine = true;
+        }
     }
 
     /** After the process ended: whatever it wrote last, including a line without a newline. */
@@ -131,6 +157,7 @@ final class EnvironmentLogs {
     }
 
     void begin(Invocation invocation) {
+        bytesThisInvocation = 0;
         current = invocation;
     }
 
@@ -156,8 +183,22 @@ final class EnvironmentLogs {
         current = null;
     }
 
+    /** A line the runtime wrote: cut to the invocation's log volume bound. */
+    private void line(String text) {
+        long before = bytesThisInvocation;
+        bytesThisInvocation = before + text.length() + 1;
+        if (before > MAX_BYTES_PER_INVOCATION) {
+            return;
+        }
+        if (bytesThisInvocation > MAX_BYTES_PER_INVOCATION) {
+            text = "[Ignis] this invocation's log passed " + MAX_BYTES_PER_INVOCATION
+                    + " bytes; the rest of its output is dropped";
+        }
+        platformLine(text);
+    }
+
     /** One line of the environment's log, attributed to the current invocation if there is one. */
-    void line(String text) {
+    void platformLine(String text) {
         Invocation invocation = current;
         String requestId = invocation == null ? null : invocation.requestId();
         if (invocation != null) {

@@ -1,6 +1,7 @@
 package dev.ignis.invocation.environment;
 
 import dev.ignis.contracts.registry.FunctionSnapshot;
+import dev.ignis.invocation.credentials.FunctionCredentials;
 import dev.ignis.invocation.sandbox.SandboxPaths;
 import java.util.HashMap;
 import java.util.Map;

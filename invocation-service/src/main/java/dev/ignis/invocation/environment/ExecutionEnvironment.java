@@ -42,6 +42,7 @@ public final class ExecutionEnvironment implements RuntimeApi {
     private Process process;
     private RuntimeApiServer server;
     private CgroupHandle cgroup;
+    private AutoCloseable sandboxed = () -> {};
 
     ExecutionEnvironment(String id, FunctionSnapshot function, boolean provisioned, EnvironmentLogs logs) {
         this.id = id;
@@ -113,7 +114,7 @@ public final class ExecutionEnvironment implements RuntimeApi {
         Invocation invocation = new Invocation(event, log);
         state = new EnvironmentState.Invoking(invocation);
         logs.begin(invocation);
-        logs.line("START RequestId: " + event.requestId() + " Version: " + function.version());
+        logs.platformLine("START RequestId: " + event.requestId() + " Version: " + function.version());
         long start = System.nanoTime();
         InvocationResult result;
         if (!pending.offer(invocation) || !alive()) {
@@ -127,8 +128,8 @@ public final class ExecutionEnvironment implements RuntimeApi {
             return null;
         }
         logs.settle();
-        logs.line("END RequestId: " + event.requestId());
-        logs.line(report(event.requestId(), durationNanos));
+        logs.platformLine("END RequestId: " + event.requestId());
+        logs.platformLine(report(event.requestId(), durationNanos));
         logs.end();
         if (alive()) {
             state = new EnvironmentState.Ready(System.nanoTime());
@@ -148,7 +149,7 @@ public final class ExecutionEnvironment implements RuntimeApi {
                             invocation.requestId(),
                             timeout.toMillis() / 1000.0));
             invocation.complete(timedOut);
-            logs.line(String.format(
+            logs.platformLine(String.format(
                     Locale.ROOT,
                     "%s %s Task timed out after %.2f seconds",
                     java.time.Instant.now(),
@@ -319,6 +320,24 @@ public final class ExecutionEnvironment implements RuntimeApi {
         }
         if (cgroup != null) {
             cgroup.destroy();
+        }
+        closeQuietly(sandboxed);
+    }
+
+    /** What the sandbox set up for this environment (its network), released when it dies. */
+    synchronized void sandboxed(AutoCloseable resources) {
+        if (state instanceof EnvironmentState.Dead) {
+            closeQuietly(resources);
+        } else {
+            this.sandboxed = resources;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resources) {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            // nothing left to free
         }
     }
 }

@@ -18,6 +18,11 @@ import java.util.Map;
 final class HttpCodec {
 
     private static final int MAX_LINE = 16 * 1024;
+
+    /** The function is the client: a bounded head costs the service a bounded amount. */
+    static final int MAX_HEADERS = 64;
+
+    static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private HttpCodec() {}
@@ -36,17 +41,24 @@ final class HttpCodec {
             requestLine = readLine(in, false); // tolerate one stray CRLF between requests
         }
         String[] parts = requestLine.split(" ", 3);
-        if (parts.length < 2) {
+        if (parts.length < 3 || !parts[2].startsWith("HTTP/1.") || !parts[1].startsWith("/")) {
             throw new BadRequestException("Malformed request line");
         }
         Map<String, String> headers = new HashMap<>();
+        int headBytes = requestLine.length();
+        int count = 0;
         for (String line = readLine(in, false); !line.isEmpty(); line = readLine(in, false)) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                headers.put(
-                        line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
-                        line.substring(colon + 1).trim());
+            headBytes += line.length();
+            if (++count > MAX_HEADERS || headBytes > MAX_HEAD_BYTES) {
+                throw new BadRequestException("Too many or too large headers");
             }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new BadRequestException("Malformed header line");
+            }
+            headers.put(
+                    line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
             out.write(CONTINUE);
@@ -68,8 +80,31 @@ final class HttpCodec {
         if (length == null) {
             return new byte[0];
         }
-        long size = Long.parseLong(length);
-        return size > maxBody ? null : in.readNBytes((int) size);
+        long size = number(length, 10, 18);
+        if (size > maxBody) {
+            return null;
+        }
+        byte[] body = in.readNBytes((int) size);
+        if (body.length < size) {
+            throw new EOFException("Connection closed mid-body");
+        }
+        return body;
+    }
+
+    /** A non-negative number of at most {@code maxDigits} digits: no sign, no overflow. */
+    private static long number(String text, int radix, int maxDigits) throws BadRequestException {
+        if (text.isEmpty() || text.length() > maxDigits) {
+            throw new BadRequestException("Malformed length: " + text);
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int digit = Character.digit(text.charAt(i), radix);
+            if (digit < 0) {
+                throw new BadRequestException("Malformed length: " + text);
+            }
+            value = value * radix + digit;
+        }
+        return value;
     }
 
     private static byte[] readChunked(InputStream in, int maxBody) throws IOException {
@@ -77,7 +112,7 @@ final class HttpCodec {
         while (true) {
             String sizeLine = readLine(in, false);
             int semicolon = sizeLine.indexOf(';');
-            int size = Integer.parseInt((semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim(), 16);
+            long size = number((semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim(), 16, 15);
             if (size == 0) {
                 while (!readLine(in, false).isEmpty()) {
                     // trailers carry nothing the Runtime API uses
@@ -87,8 +122,14 @@ final class HttpCodec {
             if (body.size() + size > maxBody) {
                 return null;
             }
-            body.write(in.readNBytes(size));
-            readLine(in, false);
+            byte[] chunk = in.readNBytes((int) size);
+            if (chunk.length < size) {
+                throw new EOFException("Connection closed mid-chunk");
+            }
+            body.write(chunk);
+            if (!readLine(in, false).isEmpty()) {
+                throw new BadRequestException("Chunk longer than its size");
+            }
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +27,12 @@ public final class RuntimeApiServer implements AutoCloseable {
     private static final String INVOCATION = PREFIX + "invocation/";
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
+    /**
+     * Connections one environment may hold open at once. Runtime clients use one or two; the rest
+     * are closed on accept, so a function cannot exhaust the service's threads or descriptors.
+     */
+    static final int MAX_CONNECTIONS = 16;
+
     private final ServerSocket socket;
     private final RuntimeApi api;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
@@ -44,15 +49,19 @@ public final class RuntimeApiServer implements AutoCloseable {
         return server;
     }
 
-    /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
-    public String address() {
-        return socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort();
+    /** The host loopback port it listens on. */
+    public int port() {
+        return socket.getLocalPort();
     }
 
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try {
                 Socket connection = socket.accept();
+                if (connections.size() >= MAX_CONNECTIONS) {
+                    connection.close();
+                    continue;
+                }
                 connection.setTcpNoDelay(true);
                 connections.add(connection);
                 Thread.ofVirtual().start(() -> serve(connection));
@@ -67,7 +76,13 @@ public final class RuntimeApiServer implements AutoCloseable {
                 InputStream in = new BufferedInputStream(connection.getInputStream(), 16 * 1024);
                 OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 16 * 1024)) {
             while (true) {
-                HttpMessage request = HttpCodec.read(in, out, MAX_RESPONSE_BYTES);
+                HttpMessage request;
+                try {
+                    request = HttpCodec.read(in, out, MAX_RESPONSE_BYTES);
+                } catch (HttpCodec.BadRequestException e) {
+                    badRequest(out, e.getMessage());
+                    return; // the framing is lost: the connection ends
+                }
                 if (request == null) {
                     return;
                 }
@@ -77,12 +92,8 @@ public final class RuntimeApiServer implements AutoCloseable {
                 }
                 dispatch(request, out);
             }
-        } catch (HttpCodec.BadRequestException e) {
-            // a peer that does not speak HTTP gets the connection closed
-        } catch (SocketException | java.io.EOFException e) {
-            // peer went away, or the environment is shutting down
         } catch (IOException e) {
-            // same as above; nothing to answer to
+            // peer went away, or the environment is shutting down: nothing to answer to
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -148,6 +159,15 @@ public final class RuntimeApiServer implements AutoCloseable {
                 ? "{\"status\":\"OK\"}"
                 : "{\"errorMessage\":\"" + escape(ack.errorMessage()) + "\",\"errorType\":\"" + ack.errorType() + "\"}";
         HttpCodec.write(out, ack.status(), JSON, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void badRequest(OutputStream out, String reason) throws IOException {
+        HttpCodec.write(
+                out,
+                400,
+                JSON,
+                ("{\"errorMessage\":\"" + escape(reason) + "\",\"errorType\":\"InvalidRequest\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private static void notFound(OutputStream out) throws IOException {

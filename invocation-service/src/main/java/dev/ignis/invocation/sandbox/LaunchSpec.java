@@ -14,6 +14,7 @@ import java.util.Map;
  * @param readOnlyPaths extra host paths the runtime needs (an interpreter outside /usr ...)
  * @param memoryMb the function's MemorySize
  * @param ephemeralStorageMb the function's EphemeralStorage, the size of /tmp
+ * @param runtimeApiPort the host loopback port of the environment's Runtime API
  */
 public record LaunchSpec(
         String environmentId,
@@ -22,7 +23,8 @@ public record LaunchSpec(
         EnvironmentDirs dirs,
         List<Path> readOnlyPaths,
         int memoryMb,
-        int ephemeralStorageMb) {
+        int ephemeralStorageMb,
+        int runtimeApiPort) {
 
     public LaunchSpec {
         command = List.copyOf(command);

@@ -141,6 +141,7 @@ class FunctionCatalogTest {
                 List.of("x86_64"),
                 "Active",
                 Instant.EPOCH,
-                revision);
+                revision,
+                null);
     }
 }

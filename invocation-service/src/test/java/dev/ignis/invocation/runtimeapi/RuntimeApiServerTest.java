@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -160,5 +161,68 @@ class RuntimeApiServerTest {
             assertThat(response).startsWith("HTTP/1.1 413").contains("RequestEntityTooLarge");
         }
         assertThat(calls).containsExactly("too large req-1");
+    }
+
+    @Test
+    void malformedRequestsGet400AndTheServerKeepsServing() throws Exception {
+        List<String> malformed = List.of(
+                "GARBAGE\r\n\r\n",
+                "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\nno colon here\r\n\r\n",
+                "POST /2018-06-01/runtime/invocation/req-1/response HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
+                "POST /2018-06-01/runtime/invocation/req-1/response HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n",
+                "POST /2018-06-01/runtime/invocation/req-1/response HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "fffffffffffffffffff\r\n",
+                "POST /2018-06-01/runtime/invocation/req-1/response HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + "zz\r\n",
+                "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\n"
+                        + "X-Many: 1\r\n".repeat(HttpCodec.MAX_HEADERS + 1) + "\r\n");
+        connect().close();
+        int port = server.port();
+        for (String request : malformed) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertThat(exchange(socket, request))
+                        .as(request)
+                        .startsWith("HTTP/1.1 400")
+                        .contains("InvalidRequest");
+            }
+        }
+        assertThat(calls).isEmpty();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            assertThat(exchange(socket, "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\n\r\n"))
+                    .startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void aFunctionCannotHoldMoreThanTheConnectionLimit() throws Exception {
+        List<Socket> held = new java.util.ArrayList<>();
+        held.add(connect());
+        int port = server.port();
+        try {
+            for (int i = 1; i < RuntimeApiServer.MAX_CONNECTIONS; i++) {
+                held.add(new Socket(InetAddress.getLoopbackAddress(), port));
+            }
+            for (Socket socket : held) {
+                assertThat(exchange(socket, "GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\n\r\n"))
+                        .startsWith("HTTP/1.1 200");
+            }
+            try (Socket extra = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                extra.setSoTimeout(5000);
+                extra.getOutputStream().write("GET /2018-06-01/runtime/invocation/next HTTP/1.1\r\n\r\n".getBytes());
+                assertThat(readOrReset(extra)).as("closed without an answer").isEqualTo(-1);
+            }
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    private static int readOrReset(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read();
+        } catch (java.net.SocketException reset) {
+            return -1;
+        }
     }
 }

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.lambda.model.LogType;
  * The invocation service running for real — Tomcat, a real Kafka broker, real runtime processes
  * in the configured sandbox — driven by the AWS SDK for Java v2. Subclasses share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @EmbeddedKafka(
         partitions = 1,
         topics = {EngineIT.CHANGES, EngineIT.LOGS})
@@ -45,6 +45,9 @@ public abstract class EngineIT {
     public static final String LOGS = "ignis.function.logs";
 
     private static final Path HOME = tempHome();
+    /** Fixed up front, so that the sandbox knows the service's own port as one of the platform's. */
+    private static final int PORT = freePort();
+
     private static RegistryFixture registry;
 
     @DynamicPropertySource
@@ -52,6 +55,22 @@ public abstract class EngineIT {
         properties.add("ignis.home", HOME::toString);
         properties.add("ignis.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
         properties.add("ignis.invocation.registry-url", () -> registry().url());
+        properties.add("server.port", () -> PORT);
+        String self = "http://localhost:" + PORT;
+        properties.add("ignis.services.invocation", () -> self);
+        // The Invoke API speaks the gateway's wire format: here it plays the public door.
+        properties.add("ignis.services.gateway", () -> self);
+        properties.add(
+                "ignis.invocation.sandbox.network.platform-addresses",
+                () -> String.join(",", registry().url(), System.getProperty("spring.embedded.kafka.brokers")));
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected static synchronized RegistryFixture registry() {

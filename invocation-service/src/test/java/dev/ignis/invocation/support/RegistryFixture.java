@@ -280,7 +280,8 @@ public final class RegistryFixture implements AutoCloseable {
                     List.of("x86_64"),
                     "Active",
                     Instant.now(),
-                    UUID.randomUUID().toString());
+                    UUID.randomUUID().toString(),
+                    null);
         }
 
         /** Publishes {@code $LATEST}. */

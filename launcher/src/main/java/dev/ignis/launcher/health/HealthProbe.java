@@ -33,6 +33,39 @@ public final class HealthProbe {
         }
     }
 
+    /**
+     * The details of one health component of a service ({@code sandbox} of invocation-service:
+     * type, isolation, network, limits), as {@code name: value} lines; empty when not reported.
+     */
+    public java.util.List<String> componentDetails(URI serviceUrl, String component) {
+        HttpRequest request = HttpRequest.newBuilder(serviceUrl.resolve("/actuator/health/" + component))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        try {
+            String body =
+                    http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            int details = body.indexOf("\"details\":{");
+            if (details < 0) {
+                return java.util.List.of();
+            }
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            java.util.regex.Matcher field = DETAIL.matcher(body.substring(details + 11));
+            while (field.find()) {
+                lines.add(field.group(1) + ": " + field.group(2).replace("\"", ""));
+            }
+            return lines;
+        } catch (IOException e) {
+            return java.util.List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.List.of();
+        }
+    }
+
+    private static final java.util.regex.Pattern DETAIL =
+            java.util.regex.Pattern.compile("\"(\\w+)\":(\"[^\"]*\"|true|false|\\d+)");
+
     /** True when something accepts TCP connections on the address. */
     public static boolean isListening(String host, int port) {
         try (Socket socket = new Socket()) {

@@ -36,6 +36,8 @@ public enum LambdaErrorType {
     RESOURCE_IN_USE("ResourceInUseException", 400, CLIENT, PERMANENT),
     PRECONDITION_FAILED("PreconditionFailedException", 412, CLIENT, PERMANENT),
     REQUEST_TOO_LARGE("RequestTooLargeException", 413, CLIENT, PERMANENT),
+    /** What AWS answers for an {@code Event} payload over the asynchronous limit (the model's shape is the one above). */
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413, CLIENT, PERMANENT),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 415, CLIENT, PERMANENT),
     TOO_MANY_REQUESTS("TooManyRequestsException", 429, CLIENT, TRANSIENT),
     CODE_SIGNING_CONFIG_NOT_FOUND("CodeSigningConfigNotFoundException", 404, CLIENT, PERMANENT),

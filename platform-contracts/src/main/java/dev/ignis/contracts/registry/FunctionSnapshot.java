@@ -8,6 +8,7 @@ import java.util.List;
  * The environment travels encrypted, exactly as stored; only the invocation service decrypts it.
  *
  * @param encryptedEnvironment the function's variables, sealed by the registry's key (null when none)
+ * @param deadLetterTargetArn the DeadLetterConfig's SQS queue or SNS topic ARN, or null
  */
 public record FunctionSnapshot(
         String functionName,
@@ -28,7 +29,8 @@ public record FunctionSnapshot(
         List<String> architectures,
         String state,
         Instant lastModified,
-        String revisionId) {
+        String revisionId,
+        String deadLetterTargetArn) {
 
     public FunctionSnapshot {
         layers = layers == null ? List.of() : List.copyOf(layers);

@@ -12,11 +12,23 @@ import java.util.OptionalLong;
 public final class CgroupHandle {
 
     private final List<Path> groups;
-    private final Optional<Path> memory;
+    private final Optional<Path> peak;
+    private final Optional<Path> events;
 
-    CgroupHandle(List<Path> groups, Optional<Path> memory) {
+    /**
+     * @param groups every group the process joins (v1: one per controller; v2: one)
+     * @param peak the memory high-water mark file ({@code memory.max_usage_in_bytes}, {@code memory.peak})
+     * @param events the file with an {@code oom_kill <n>} line ({@code memory.oom_control}, {@code memory.events})
+     */
+    CgroupHandle(List<Path> groups, Optional<Path> peak, Optional<Path> events) {
         this.groups = List.copyOf(groups);
-        this.memory = memory;
+        this.peak = peak;
+        this.events = events;
+    }
+
+    /** No limits: the process runs as it is. */
+    static CgroupHandle none() {
+        return new CgroupHandle(List.of(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -40,15 +52,14 @@ public final class CgroupHandle {
 
     /** The peak memory of the environment so far (Lambda's "Max Memory Used"). */
     public OptionalLong maxMemoryUsedBytes() {
-        return memory.map(group -> readLong(group.resolve("memory.max_usage_in_bytes")))
-                .orElse(OptionalLong.empty());
+        return peak.map(CgroupHandle::readLong).orElse(OptionalLong.empty());
     }
 
     /** Whether the kernel's OOM killer struck inside this environment. */
     public boolean oomKilled() {
-        return memory.map(group -> {
+        return events.map(file -> {
                     try {
-                        return Files.readAllLines(group.resolve("memory.oom_control")).stream()
+                        return Files.readAllLines(file).stream()
                                 .anyMatch(line -> line.startsWith("oom_kill ") && !line.endsWith(" 0"));
                     } catch (IOException e) {
                         return false;

@@ -264,6 +264,115 @@ class StackIT {
                 .contains("ResourceNotFoundException");
     }
 
+    /**
+     * A Kafka trigger made with the AWS CLI, as a new user makes one: records produced to the topic
+     * reach the function, whose log lines show them, and the mapping tells the truth about its state.
+     */
+    @Test
+    @Order(6)
+    void theAwsCliMapsAKafkaTopicToAFunctionAndTheFunctionLogsEveryRecord() throws Exception {
+        String topic = "e2e-orders";
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 2, (short) 1)))
+                    .all()
+                    .get();
+        }
+        Path zip = home.resolve("kafka.zip");
+        java.nio.file.Files.write(
+                zip,
+                zipOf(
+                        "lambda_function.py",
+                        "import base64\n"
+                                + "def lambda_handler(event, context):\n"
+                                + "    for lane, records in event['records'].items():\n"
+                                + "        for r in records:\n"
+                                + "            print('kafka record', base64.b64decode(r['value']).decode())\n"
+                                + "    return {}\n"));
+        assertThat(aws(
+                                "test",
+                                "test",
+                                "lambda",
+                                "create-function",
+                                "--function-name",
+                                "e2e-kafka",
+                                "--runtime",
+                                "python3.12",
+                                "--handler",
+                                "lambda_function.lambda_handler",
+                                "--role",
+                                "arn:aws:iam::000000000000:role/lambda",
+                                "--zip-file",
+                                "fileb://" + zip)
+                        .exit())
+                .isZero();
+        Cli mapped = aws(
+                "test",
+                "test",
+                "lambda",
+                "create-event-source-mapping",
+                "--function-name",
+                "e2e-kafka",
+                "--topics",
+                topic,
+                "--starting-position",
+                "TRIM_HORIZON",
+                "--maximum-batching-window-in-seconds",
+                "0",
+                "--self-managed-event-source",
+                "{\"Endpoints\":{\"KAFKA_BOOTSTRAP_SERVERS\":[\"" + stack.kafkaBootstrapServers() + "\"]}}");
+        assertThat(mapped.exit()).as(mapped.err()).isZero();
+        String uuid = json.readTree(mapped.out()).path("UUID").asString();
+        assertThat(json.readTree(mapped.out()).path("State").asString()).isEqualTo("Creating");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        json.readTree(aws("test", "test", "lambda", "get-event-source-mapping", "--uuid", uuid)
+                                        .out())
+                                .path("State")
+                                .asString())
+                .isEqualTo("Enabled"));
+
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (int i = 1; i <= 3; i++) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "order-" + i));
+            }
+        }
+        List<String> logs = new ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrapServers()),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            var partitions = consumer.partitionsFor("ignis.function.logs").stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> logs.add(r.value()));
+                assertThat(String.join("\n", logs))
+                        .contains("kafka record order-1")
+                        .contains("kafka record order-2")
+                        .contains("kafka record order-3");
+            });
+        }
+        JsonNode processed = json.readTree(aws("test", "test", "lambda", "get-event-source-mapping", "--uuid", uuid)
+                .out());
+        assertThat(processed.path("LastProcessingResult").asString()).isEqualTo("OK");
+
+        assertThat(aws("test", "test", "lambda", "delete-event-source-mapping", "--uuid", uuid)
+                        .exit())
+                .isZero();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        aws("test", "test", "lambda", "get-event-source-mapping", "--uuid", uuid)
+                                .err())
+                .contains("ResourceNotFoundException"));
+        assertThat(aws("test", "test", "lambda", "delete-function", "--function-name", "e2e-kafka")
+                        .exit())
+                .isZero();
+    }
+
     record Cli(int exit, String out, String err) {}
 
     /** Runs {@code aws --endpoint-url <gateway> ...} with these credentials and no user configuration. */

@@ -6,13 +6,16 @@ import static dev.ignis.registry.Lambdas.assertAwsErrorContaining;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingResponse;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetEventSourceMappingResponse;
@@ -23,9 +26,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Event source mappings through the AWS SDK: each kind of source with its defaults, the state
  * machine seen through GetEventSourceMapping and on the changes topic, updates, listing and the
- * bad inputs AWS refuses. States settle after 1.5 s, long enough to see each one.
+ * bad inputs AWS refuses. A transitional state moves on only when a poller reports what it reached:
+ * this test plays event-source-service's part on the registry's real status endpoint.
  */
-@TestPropertySource(properties = "ignis.registry.event-source-mappings.transition-delay=1500ms")
 class EventSourceMappingsIT extends RegistryIT {
 
     private static final String QUEUE = "arn:aws:sqs:us-east-1:000000000000:orders";
@@ -334,6 +337,20 @@ class EventSourceMappingsIT extends RegistryIT {
                 "InvalidParameterValueException",
                 400,
                 "Invalid filter pattern definition.");
+        assertAwsError(
+                () -> lambda.createEventSourceMapping(b -> b.functionName("strict")
+                        .eventSourceArn(OTHER_QUEUE)
+                        .filterCriteria(f -> f.filters(p -> p.pattern("{\"body\":{\"kind\":\"order\"}}")))),
+                "InvalidParameterValueException",
+                400,
+                "Invalid filter pattern definition.");
+        assertAwsError(
+                () -> lambda.createEventSourceMapping(b -> b.functionName("strict")
+                        .eventSourceArn(OTHER_QUEUE)
+                        .filterCriteria(f -> f.filters(p -> p.pattern("{\"body\":{\"n\":[{\"numeric\":[\"<\"]}]}}")))),
+                "InvalidParameterValueException",
+                400,
+                "Invalid filter pattern definition.");
         String otherStream = "arn:aws:kinesis:us-east-1:000000000000:stream/other";
         assertAwsError(
                 () -> lambda.createEventSourceMapping(
@@ -412,33 +429,89 @@ class EventSourceMappingsIT extends RegistryIT {
                 .isEqualTo(10);
     }
 
+    @Test
+    void onlyAPollerMovesTheStateAndOnlyForTheConfigurationItRuns() {
+        lambda.createFunction(FunctionApiIT.create("watched").build());
+        var created = lambda.createEventSourceMapping(b -> b.functionName("watched")
+                .selfManagedEventSource(
+                        s -> s.endpointsWithStrings(Map.of("KAFKA_BOOTSTRAP_SERVERS", List.of("broker-1:9092"))))
+                .topics("watched")
+                .startingPosition("LATEST"));
+        String uuid = created.uuid();
+        String created1 = created.lastModified().toString();
+        assertThat(lambda.getEventSourceMapping(b -> b.uuid(uuid)).state())
+                .as("no poller has reported: still Creating")
+                .isEqualTo("Creating");
+
+        String problem = "PROBLEM: Connection error. Please check your event source connection configuration.";
+        assertThat(report(uuid, created1, null, problem)).isEqualTo(204);
+        var unreachable = lambda.getEventSourceMapping(b -> b.uuid(uuid));
+        assertThat(unreachable.state()).isEqualTo("Creating");
+        assertThat(unreachable.lastProcessingResult()).isEqualTo(problem);
+        assertThat(unreachable.lastModified().toString())
+                .as("a report is no change of the user's")
+                .isEqualTo(created1);
+
+        assertThat(report(uuid, created1, "Disabled", null))
+                .as("the user asked for an enabled mapping")
+                .isEqualTo(409);
+        assertThat(report(uuid, created1, "Enabled", "OK")).isEqualTo(204);
+        var enabled = lambda.getEventSourceMapping(b -> b.uuid(uuid));
+        assertThat(enabled.state()).isEqualTo("Enabled");
+        assertThat(enabled.lastProcessingResult()).isEqualTo("OK");
+
+        lambda.updateEventSourceMapping(b -> b.uuid(uuid).batchSize(10));
+        assertThat(report(uuid, created1, "Enabled", null))
+                .as("a report about the configuration before the update")
+                .isEqualTo(409);
+        assertThat(lambda.getEventSourceMapping(b -> b.uuid(uuid)).state()).isEqualTo("Updating");
+        assertThat(report(uuid, created1, "Creating", null)).isEqualTo(400);
+        assertThat(report("00000000-0000-0000-0000-000000000000", created1, "Enabled", null))
+                .isEqualTo(404);
+
+        lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
+        assertThat(report(uuid, lastModified(uuid), "Enabled", null))
+                .as("a late report never revives a deleted mapping")
+                .isEqualTo(409);
+        awaitGone(uuid);
+    }
+
+    /** Reports {@code state} as a poller that runs the mapping's current configuration would. */
     private GetEventSourceMappingResponse awaitState(String uuid, String state) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        assertThat(report(uuid, lastModified(uuid), state, null)).isEqualTo(204);
         GetEventSourceMappingResponse current = lambda.getEventSourceMapping(b -> b.uuid(uuid));
-        while (!current.state().equals(state) && System.nanoTime() < deadline) {
-            sleep();
-            current = lambda.getEventSourceMapping(b -> b.uuid(uuid));
-        }
         assertThat(current.state()).isEqualTo(state);
         assertThat(current.lastModified()).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
         return current;
     }
 
+    /** Reports the mapping's pollers stopped after its delete; it is gone at once. */
     private void awaitGone(String uuid) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (lambda.listEventSourceMappings().eventSourceMappings().stream()
-                    .noneMatch(m -> m.uuid().equals(uuid))) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("Mapping " + uuid + " was not deleted");
+        assertThat(report(uuid, lastModified(uuid), "Deleted", null)).isEqualTo(204);
+        assertThat(lambda.listEventSourceMappings().eventSourceMappings())
+                .noneMatch(m -> m.uuid().equals(uuid));
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
+    private String lastModified(String uuid) {
+        return lambda.getEventSourceMapping(b -> b.uuid(uuid)).lastModified().toString();
+    }
+
+    private int report(String uuid, String basedOn, String state, String lastProcessingResult) {
+        String body = "{\"basedOn\":\"" + basedOn + "\""
+                + (state == null ? "" : ",\"state\":\"" + state + "\"")
+                + (lastProcessingResult == null ? "" : ",\"lastProcessingResult\":\"" + lastProcessingResult + "\"")
+                + "}";
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                            + "/ignis/v1/event-source-mappings/" + uuid + "/status"))
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

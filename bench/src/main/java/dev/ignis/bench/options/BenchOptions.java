@@ -25,6 +25,7 @@ import java.util.Set;
  * @param manyFunctions distinct functions invoked round-robin by {@code many}
  * @param environments concurrent holding invokes of {@code density}
  * @param registry how many functions {@code registry} creates and how often it lists them
+ * @param kafka how many records {@code kafka} pushes through a mapping, and how many idle samples it takes
  * @param peer whether to start serverless-offline for the side-by-side
  */
 public record BenchOptions(
@@ -38,6 +39,7 @@ public record BenchOptions(
         int manyFunctions,
         int environments,
         RegistryCounts registry,
+        KafkaCounts kafka,
         boolean peer,
         boolean smoke,
         Path results,
@@ -48,12 +50,13 @@ public record BenchOptions(
 
     public static final String USAGE =
             """
-            Usage: Bench [warm|gateway|cold|url|many|density|registry|async|floor|all] [--seconds N] [--warmup N]
+            Usage: Bench [warm|gateway|cold|url|many|density|registry|async|kafka|floor|all] [--seconds N] [--warmup N]
                    [--runtimes python,node,java,provided] [--clients 32] [--rate 500] [--cold 20]
                    [--functions 100] [--environments 500] [--creates 20] [--listed 1000]
-                   [--listings 10] [--no-peer] [--smoke]
+                   [--listings 10] [--records 100000] [--idle-samples 50] [--no-peer] [--smoke]
                    [--results bench/results] [--table bench/RESULTS.md] [--peer-dir bench/peer]
                    [--config config/application.yml] [--invocation URL] [--gateway URL] [--registry URL]
+                   [--kafka 127.0.0.1:9092]
                    [--access-key test] [--secret-key test] [--region us-east-1]
             """;
 
@@ -108,6 +111,8 @@ public record BenchOptions(
                         o.integer("creates", smoke ? 2 : 20),
                         o.integer("listed", smoke ? 20 : 1000),
                         o.integer("listings", smoke ? 2 : 10)),
+                new KafkaCounts(
+                        o.integer("records", smoke ? 1_000 : 100_000), o.integer("idle-samples", smoke ? 5 : 50)),
                 !o.flag("no-peer"),
                 smoke,
                 Path.of(o.text("results", "bench/results")),
@@ -117,7 +122,8 @@ public record BenchOptions(
                         o.uri("invocation", services.get("invocation")),
                         o.uri("gateway", services.get("gateway")),
                         o.uri("registry", services.get("function-registry")),
-                        o.uri("async-queue", services.get("async-queue"))),
+                        o.uri("async-queue", services.get("async-queue")),
+                        o.text("kafka", "127.0.0.1:9092")),
                 new SigningKey(
                         o.text("access-key", "test"), o.text("secret-key", "test"), o.text("region", "us-east-1")));
         o.rejectUnknown();

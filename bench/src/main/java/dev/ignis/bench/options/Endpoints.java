@@ -2,14 +2,20 @@ package dev.ignis.bench.options;
 
 import java.net.URI;
 
-/** Where the stack under test answers; loopback only, so a bench can never load another machine. */
-public record Endpoints(URI invocation, URI gateway, URI registry, URI asyncQueue) {
+/**
+ * Where the stack under test answers; loopback only, so a bench can never load another machine.
+ *
+ * @param kafka the stack's Kafka broker ({@code host:port}), for the {@code kafka} scenario
+ */
+public record Endpoints(URI invocation, URI gateway, URI registry, URI asyncQueue, String kafka) {
 
     public Endpoints {
         invocation = loopback(invocation);
         gateway = loopback(gateway);
         registry = loopback(registry);
         asyncQueue = loopback(asyncQueue);
+        URI broker = loopback(URI.create("kafka://" + kafka));
+        kafka = broker.getHost() + ":" + broker.getPort();
     }
 
     /**

@@ -14,6 +14,7 @@ public enum ScenarioName {
     DENSITY,
     REGISTRY,
     ASYNC,
+    KAFKA,
     FLOOR,
     ALL;
 

@@ -2,13 +2,14 @@ package dev.ignis.bench.report;
 
 /**
  * What answered a row's requests: Ignis (invocation-service directly, function-registry-service
- * directly, or either through the gateway), the peer, or the floor.
+ * directly, either through the gateway, or event-source-service's pollers), the peer, or the floor.
  */
 public enum Server {
     IGNIS_DIRECT("ignis-direct"),
     IGNIS_REGISTRY("ignis-registry"),
     IGNIS_GATEWAY("ignis-gateway"),
     IGNIS_ASYNC("ignis-async-queue"),
+    IGNIS_EVENT_SOURCE("ignis-event-source"),
     PEER("serverless-offline"),
     FLOOR("floor");
 
@@ -23,6 +24,10 @@ public enum Server {
     }
 
     public boolean isIgnis() {
-        return this == IGNIS_DIRECT || this == IGNIS_REGISTRY || this == IGNIS_GATEWAY || this == IGNIS_ASYNC;
+        return this == IGNIS_DIRECT
+                || this == IGNIS_REGISTRY
+                || this == IGNIS_GATEWAY
+                || this == IGNIS_ASYNC
+                || this == IGNIS_EVENT_SOURCE;
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * or a fail. Every one is bounded by the options' window and counts.
  */
 public sealed interface Scenario
-        permits Warm, Cold, FunctionUrl, ManyFunctions, Density, Registry, AsyncEvents, FloorOnly {
+        permits Warm, Cold, FunctionUrl, ManyFunctions, Density, Registry, AsyncEvents, KafkaTrigger, FloorOnly {
 
     String name();
 
@@ -24,6 +24,7 @@ public sealed interface Scenario
             case DENSITY -> List.of(new Density());
             case REGISTRY -> List.of(new Registry());
             case ASYNC -> List.of(new AsyncEvents());
+            case KAFKA -> List.of(new KafkaTrigger());
             case FLOOR -> List.of(new FloorOnly());
             case ALL ->
                 List.of(
@@ -33,7 +34,8 @@ public sealed interface Scenario
                         new ManyFunctions(),
                         new Density(),
                         new Registry(),
-                        new AsyncEvents());
+                        new AsyncEvents(),
+                        new KafkaTrigger());
         };
     }
 }

@@ -1,29 +1,52 @@
 package dev.ignis.eventsource.catalog;
 
 import dev.ignis.contracts.arn.LambdaArns;
+import dev.ignis.contracts.registry.EventSourceMappingSnapshot;
+import dev.ignis.contracts.registry.RegistryChange;
 import dev.ignis.contracts.registry.RegistryFeed;
 import dev.ignis.contracts.registry.RegistryRecord;
+import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.eventsource.config.EventSourceProperties;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The functions event source mappings deliver to: a poller stops once its function is gone. Fed by
  * the {@code registryView} binding through the shared {@link RegistryFeed} rule; a function's
- * {@code $LATEST} is keyed by its unqualified ARN, so the feed's keys are the answer.
+ * {@code $LATEST} is keyed by its unqualified ARN, so the feed's keys are the answer. Every applied
+ * event source mapping change goes on to the {@link MappingChangeListener}s (the pollers' supervisor).
  */
 @Component("registryView")
 public class MappingTargets implements Consumer<Message<Object>>, HealthIndicator {
 
-    private final EventSourceProperties properties;
-    private final RegistryFeed feed = new RegistryFeed(record -> {});
+    private static final TypeReference<RegistryChange<EventSourceMappingSnapshot>> MAPPING_CHANGE =
+            new TypeReference<>() {};
 
-    public MappingTargets(EventSourceProperties properties) {
+    private final EventSourceProperties properties;
+    private final List<MappingChangeListener> listeners;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final RegistryFeed feed = new RegistryFeed(this::applied);
+
+    public MappingTargets(EventSourceProperties properties, List<MappingChangeListener> listeners) {
         this.properties = properties;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    private void applied(RegistryRecord record) {
+        if (record.type() != ResourceType.EVENT_SOURCE_MAPPING) {
+            return;
+        }
+        EventSourceMappingSnapshot mapping = record.value()
+                .map(value -> json.readValue(value, MAPPING_CHANGE).snapshot())
+                .orElse(null);
+        listeners.forEach(l -> l.onMapping(record.key(), record.sequence(), mapping));
     }
 
     /** True while the function named in a mapping exists. */

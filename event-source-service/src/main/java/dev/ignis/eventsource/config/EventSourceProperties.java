@@ -1,10 +1,54 @@
 package dev.ignis.eventsource.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** This service's settings, under {@code ignis.event-source} (config/event-source-service.yml). */
+/**
+ * This service's settings, under {@code ignis.event-source} (config/event-source-service.yml).
+ *
+ * @param registryUrl where pollers report a mapping's State and LastProcessingResult
+ * @param maxPayloadBytes a batch is cut before its event would pass this (Lambda's 6 MB synchronous limit)
+ * @param kafka the Kafka pollers' settings
+ */
 @Validated
 @ConfigurationProperties("ignis.event-source")
-public record EventSourceProperties(@NotBlank String region, @NotBlank String accountId) {}
+public record EventSourceProperties(
+        @NotBlank String region,
+        @NotBlank String accountId,
+        @NotNull URI registryUrl,
+        @DefaultValue("6291456") @Positive long maxPayloadBytes,
+        @Valid @DefaultValue Kafka kafka) {
+
+    /**
+     * @param defaultBatchingWindow the window when a mapping sets none (Lambda's 500 ms for Kafka)
+     * @param pollTimeout the longest one {@code poll} waits while nothing is due
+     * @param retryBackoff the wait before a failed batch is tried again, doubled per failure
+     * @param maxRetryBackoff the longest wait between two tries of one batch
+     * @param maxBufferedPerPartition fetched records held per partition before it is paused
+     * @param connectTimeout how long a poller tries to reach the brokers before it reports a connection problem
+     * @param scaleInterval how often the concurrent batches are adjusted to the lag
+     * @param scaleUpLag the lag (records) per concurrent batch above which one more runs, up to the partitions
+     * @param credentials username and password per secret ARN named in SourceAccessConfigurations
+     */
+    public record Kafka(
+            @DefaultValue("500ms") @NotNull Duration defaultBatchingWindow,
+            @DefaultValue("100ms") @NotNull Duration pollTimeout,
+            @DefaultValue("500ms") @NotNull Duration retryBackoff,
+            @DefaultValue("30s") @NotNull Duration maxRetryBackoff,
+            @DefaultValue("2000") @Positive int maxBufferedPerPartition,
+            @DefaultValue("10s") @NotNull Duration connectTimeout,
+            @DefaultValue("1s") @NotNull Duration scaleInterval,
+            @DefaultValue("1000") @Positive long scaleUpLag,
+            @DefaultValue Map<String, Credentials> credentials) {}
+
+    /** What a secret ARN of a {@code BASIC_AUTH} or {@code SASL_SCRAM_*_AUTH} entry holds. */
+    public record Credentials(@NotBlank String username, @NotBlank String password) {}
+}

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ring (owner first, the next replica after a 429), each answer's failure read back into
  * {@code LambdaErrorType} with its fault and retriability.
  */
-public class InvocationClient {
+public class InvocationClient implements FunctionInvoker {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final BlockingInvoker invoker;
@@ -22,6 +22,7 @@ public class InvocationClient {
         this.invoker = new BlockingInvoker(ring, timeout, this::errorType);
     }
 
+    @Override
     public InvokeAnswer invoke(InvokeCall call) {
         return invoker.invoke(call);
     }

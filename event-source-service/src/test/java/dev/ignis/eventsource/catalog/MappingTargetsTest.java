@@ -7,6 +7,10 @@ import dev.ignis.contracts.fixtures.RegistryChangeSequences.Scenario;
 import dev.ignis.contracts.registry.RegistryRecord;
 import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.eventsource.config.EventSourceProperties;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +23,12 @@ import org.springframework.messaging.support.MessageBuilder;
 
 class MappingTargetsTest {
 
-    final MappingTargets targets = new MappingTargets(new EventSourceProperties("us-east-1", "000000000000"));
+    final List<String> mappingChanges = new ArrayList<>();
+    final MappingTargets targets = new MappingTargets(
+            new EventSourceProperties(
+                    "us-east-1", "000000000000", URI.create("http://127.0.0.1:8081"), 6_291_456, null),
+            List.of((arn, sequence, mapping) ->
+                    mappingChanges.add(arn + "@" + sequence + ":" + (mapping == null ? "gone" : mapping.state()))));
 
     static Stream<Scenario> sharedSequences() {
         return RegistryChangeSequences.functions("orders").stream();
@@ -49,6 +58,25 @@ class MappingTargetsTest {
         assertThat(targets.exists("elsewhere")).isFalse();
         assertThat(targets.exists("orders")).isFalse();
         assertThat(targets.health().getDetails()).containsEntry("lastSequence", 9L);
+    }
+
+    @Test
+    void appliedEventSourceMappingChangesGoToTheListenersStaleOnesDoNot() {
+        String arn = "arn:aws:lambda:us-east-1:000000000000:event-source-mapping:u1";
+        targets.accept(
+                message(RegistryRecord.change(arn, ResourceType.EVENT_SOURCE_MAPPING, 4, mapping(arn, "Creating"))));
+        targets.accept(
+                message(RegistryRecord.change(arn, ResourceType.EVENT_SOURCE_MAPPING, 3, mapping(arn, "Stale"))));
+        targets.accept(message(RegistryRecord.tombstone(arn, ResourceType.EVENT_SOURCE_MAPPING, 5)));
+
+        assertThat(mappingChanges).containsExactly(arn + "@4:Creating", arn + "@5:gone");
+    }
+
+    private static byte[] mapping(String arn, String state) {
+        return ("{\"sequence\":4,\"type\":\"EVENT_SOURCE_MAPPING\",\"arn\":\"" + arn
+                        + "\",\"committedAt\":\"2026-12-04T00:00:00Z\",\"snapshot\":{\"uuid\":\"u1\",\"state\":\""
+                        + state + "\",\"enabled\":true,\"batchSize\":10,\"reportBatchItemFailures\":false}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     static Message<Object> message(RegistryRecord record) {

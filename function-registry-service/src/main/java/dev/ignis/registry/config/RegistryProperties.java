@@ -23,7 +23,6 @@ import org.springframework.validation.annotation.Validated;
  * @param accountConcurrency the account's concurrent executions (AWS's default quota is 1,000); at
  *     least 100, the unreserved minimum
  * @param functionUrls how the {@code FunctionUrl} of a URL config is built
- * @param eventSourceMappings how fast a mapping's transitional state settles
  * @param codeDir the local code store's directory
  * @param codeStore which code store keeps packages, and the S3 one's settings
  * @param architectures the instruction sets functions may ask for; empty means the host's own
@@ -42,7 +41,6 @@ public record RegistryProperties(
         @Valid @NotNull Outbox outbox,
         @DefaultValue("1000") @Min(100) int accountConcurrency,
         @Valid @DefaultValue FunctionUrls functionUrls,
-        @Valid @DefaultValue EventSourceMappings eventSourceMappings,
         @Valid @DefaultValue CodeStoreSettings codeStore,
         @DefaultValue List<@Pattern(regexp = "x86_64|arm64") String> architectures) {
 
@@ -72,16 +70,6 @@ public record RegistryProperties(
             @DefaultValue("http") @Pattern(regexp = "https?") String scheme,
             @DefaultValue("localhost") @NotBlank String domain,
             @DefaultValue("8080") @Min(1) @Max(65535) int port) {}
-
-    /**
-     * A created, updated or deleted mapping answers with a transitional state ({@code Creating},
-     * {@code Updating}, {@code Deleting} ...) that settles once it is {@code transitionDelay} old; a
-     * settler looks for such mappings every {@code pollInterval}. Each step is its own committed
-     * change on the topic.
-     */
-    public record EventSourceMappings(
-            @DefaultValue("1s") @NotNull Duration transitionDelay,
-            @DefaultValue("250ms") @NotNull Duration pollInterval) {}
 
     /**
      * @param type {@code local} (a directory, {@code code-dir}) or {@code s3} (a bucket, {@code s3})

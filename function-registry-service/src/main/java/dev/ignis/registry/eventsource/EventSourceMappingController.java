@@ -120,7 +120,9 @@ class EventSourceMappingController {
                                 m.filterPatterns().stream().map(Filter::new).toList()),
                 m.functionArn(),
                 seconds(m.lastModified()),
-                kind == SourceKind.SQS ? null : NO_RECORDS,
+                m.lastProcessingResult() != null
+                        ? m.lastProcessingResult()
+                        : (kind == SourceKind.SQS ? null : NO_RECORDS),
                 m.state(),
                 m.stateTransitionReason(),
                 destination,

@@ -98,6 +98,10 @@ class EventSourceMappingEntity {
     @Column(name = "maximum_concurrency")
     Integer maximumConcurrency;
 
+    /** What the pollers last reported; null before any report. */
+    @Column(name = "last_processing_result", length = 256)
+    String lastProcessingResult;
+
     @Column(name = "last_modified", nullable = false)
     Instant lastModified;
 

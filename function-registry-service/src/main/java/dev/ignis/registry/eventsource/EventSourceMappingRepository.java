@@ -1,7 +1,5 @@
 package dev.ignis.registry.eventsource;
 
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,10 +11,6 @@ interface EventSourceMappingRepository extends JpaRepository<EventSourceMappingE
     Optional<EventSourceMappingEntity> findBySourceKeyAndFunctionArn(String sourceKey, String functionArn);
 
     List<EventSourceMappingEntity> findByFunctionName(String functionName);
-
-    /** Mappings whose transitional state is due to settle. */
-    List<EventSourceMappingEntity> findByStateInAndStateChangedAtLessThanEqual(
-            Collection<String> states, Instant cutoff);
 
     /** ListEventSourceMappings: every mapping in creation order; the service filters and pages. */
     List<EventSourceMappingEntity> findAllByOrderByIdAsc();

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Event source mappings of SQS queues, Kinesis streams and self-managed Kafka topics. A change is
  * committed in a transitional state ({@code Creating}, {@code Updating}/{@code Enabling}/
- * {@code Disabling}, {@code Deleting}) and answered at once; {@link #settle} later moves it on.
+ * {@code Disabling}, {@code Deleting}) and answered at once; the pollers' {@link #report}s move it on.
  * Every state is an EVENT_SOURCE_MAPPING change keyed by the mapping ARN; the end of a delete, and
  * deleting the function, records its tombstone.
  */
@@ -148,7 +148,7 @@ class EventSourceMappingService {
         return save(m);
     }
 
-    /** Answers {@code Deleting}; the mapping is gone once that state has settled. */
+    /** Answers {@code Deleting}; the mapping is gone once a poller reports it stopped. */
     @Transactional
     EventSourceMappingSnapshot delete(String uuid) {
         EventSourceMappingEntity m = load(uuid);
@@ -184,42 +184,44 @@ class EventSourceMappingService {
     }
 
     /**
-     * Moves one mapping whose transitional state is due: to {@code Enabled}/{@code Disabled}, or
-     * out of existence after {@code Deleting}. A mapping changed again meanwhile waits for the next
-     * round (its state is no longer due, or its version moved on).
-     *
-     * @return whether it moved
+     * Takes a poller's report: the state it reached and how its last batch went. Only a report
+     * about the mapping's current configuration counts; one that changes nothing publishes nothing.
      */
     @Transactional
-    boolean settle(long id, Instant cutoff) {
-        EventSourceMappingEntity m = mappings.findById(id).orElse(null);
-        if (m == null || !MappingStates.isTransitional(m.state) || m.stateChangedAt.isAfter(cutoff)) {
-            return false;
+    MappingStatusReport.Outcome report(String uuid, MappingStatusReport report) {
+        EventSourceMappingEntity m = mappings.findByUuid(uuid).orElse(null);
+        if (m == null) {
+            return MappingStatusReport.Outcome.NOT_FOUND;
         }
-        if (m.state.equals(MappingStates.DELETING)) {
+        if (!m.lastModified.equals(report.basedOn())) {
+            return MappingStatusReport.Outcome.STALE;
+        }
+        String state = report.state();
+        if (state != null && !MappingStates.accepts(m.state, m.enabled, state)) {
+            return MappingStatusReport.Outcome.CONTRADICTS_STATE;
+        }
+        if (MappingStates.DELETED.equals(state)) {
             remove(m);
-            return true;
+            return MappingStatusReport.Outcome.REMOVED;
         }
-        m.state = MappingStates.settled(m.enabled);
-        save(m);
-        return true;
-    }
-
-    /** Ids of the mappings whose transitional state is at least {@code cutoff} old. */
-    @Transactional(readOnly = true)
-    List<Long> due(Instant cutoff) {
-        return mappings
-                .findByStateInAndStateChangedAtLessThanEqual(
-                        List.of(
-                                MappingStates.CREATING,
-                                MappingStates.UPDATING,
-                                MappingStates.ENABLING,
-                                MappingStates.DISABLING,
-                                MappingStates.DELETING),
-                        cutoff)
-                .stream()
-                .map(m -> m.id)
-                .toList();
+        boolean changed = false;
+        if (state != null && !state.equals(m.state)) {
+            m.state = state;
+            m.stateChangedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            changed = true;
+        }
+        String result = report.lastProcessingResult();
+        if (result != null && !result.equals(m.lastProcessingResult)) {
+            m.lastProcessingResult = result;
+            changed = true;
+        }
+        if (!changed) {
+            return MappingStatusReport.Outcome.UNCHANGED;
+        }
+        mappings.save(m);
+        EventSourceMappingSnapshot snapshot = snapshot(m);
+        changes.changed(ResourceType.EVENT_SOURCE_MAPPING, snapshot.mappingArn(), null, snapshot);
+        return MappingStatusReport.Outcome.APPLIED;
     }
 
     /** A deleted function takes its mappings with it, at once. */
@@ -388,6 +390,7 @@ class EventSourceMappingService {
                 m.maximumRecordAgeInSeconds,
                 m.parallelizationFactor,
                 m.maximumConcurrency,
+                m.lastProcessingResult,
                 m.lastModified);
     }
 }

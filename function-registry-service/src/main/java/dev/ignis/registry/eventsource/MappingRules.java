@@ -13,6 +13,7 @@ import dev.ignis.registry.eventsource.EventSourceMappingApi.SourceAccessConfigur
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import software.amazon.event.ruler.JsonRuleCompiler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -232,7 +233,10 @@ final class MappingRules {
         }
     }
 
-    /** Each pattern must be a JSON object in the EventBridge pattern language; at most five. */
+    /**
+     * Each pattern must be a JSON object in the EventBridge pattern language, as AWS's own
+     * compiler of it (event-ruler) reads it, of at most 4,096 characters; at most five of them.
+     */
     private static void checkFilters(Settings s) {
         if (s.filterCriteria() == null || s.filterCriteria().filters() == null) {
             return;
@@ -243,7 +247,11 @@ final class MappingRules {
         }
         for (Filter filter : filters) {
             String pattern = filter == null ? null : filter.pattern();
-            if (pattern == null || pattern.isEmpty() || pattern.length() > 4096 || !isJsonObject(pattern)) {
+            if (pattern == null
+                    || pattern.isEmpty()
+                    || pattern.length() > 4096
+                    || !isJsonObject(pattern)
+                    || JsonRuleCompiler.check(pattern) != null) {
                 throw invalidParameter("Invalid filter pattern definition.");
             }
         }

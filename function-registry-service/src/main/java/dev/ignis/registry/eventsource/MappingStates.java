@@ -1,12 +1,11 @@
 package dev.ignis.registry.eventsource;
 
-import java.util.Set;
-
 /**
- * The lifecycle of a mapping as Lambda reports it: a change answers with a transitional state
- * ({@code Creating}, {@code Updating}, {@code Enabling}, {@code Disabling}, {@code Deleting}) that
- * the {@link StateSettler} later moves to {@code Enabled} or {@code Disabled} — or, for
- * {@code Deleting}, removes. Pure functions, no time and no storage.
+ * The lifecycle of a mapping as Lambda reports it. A user's change answers with a transitional
+ * state ({@code Creating}, {@code Updating}, {@code Enabling}, {@code Disabling}, {@code Deleting});
+ * only event-source-service's pollers move it on, by reporting what they reached: {@code Enabled}
+ * once they read the source, {@code Disabled} once they stopped, {@code Deleted} once a deleted
+ * mapping's pollers stopped (the registry then removes it). Pure functions, no time and no storage.
  */
 final class MappingStates {
 
@@ -17,9 +16,10 @@ final class MappingStates {
     static final String DISABLED = "Disabled";
     static final String UPDATING = "Updating";
     static final String DELETING = "Deleting";
-    static final String USER_INITIATED = "USER_INITIATED";
+    /** Reported, never shown: the mapping is gone. */
+    static final String DELETED = "Deleted";
 
-    private static final Set<String> SETTLING = Set.of(CREATING, ENABLING, DISABLING, UPDATING);
+    static final String USER_INITIATED = "USER_INITIATED";
 
     private MappingStates() {}
 
@@ -31,16 +31,18 @@ final class MappingStates {
         return enabled ? ENABLING : DISABLING;
     }
 
-    /** Whether the settler moves this state on to {@link #settled}. */
-    static boolean settles(String state) {
-        return SETTLING.contains(state);
+    /** Whether a poller may report {@code reported} of a mapping in {@code state} that the user wants {@code enabled}. */
+    static boolean accepts(String state, boolean enabled, String reported) {
+        return switch (reported) {
+            case ENABLED -> enabled && !DELETING.equals(state);
+            case DISABLED -> !enabled && !DELETING.equals(state);
+            case DELETED -> DELETING.equals(state);
+            default -> false;
+        };
     }
 
-    static String settled(boolean enabled) {
-        return enabled ? ENABLED : DISABLED;
-    }
-
-    static boolean isTransitional(String state) {
-        return settles(state) || DELETING.equals(state);
+    /** The states a poller may report. */
+    static boolean isReportable(String reported) {
+        return reported.equals(ENABLED) || reported.equals(DISABLED) || reported.equals(DELETED);
     }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A loop on its own virtual thread for as long as the application runs (the outbox relay, the
- * mapping state settler): started after the context is ready, interrupted and joined on shutdown.
+ * A loop on its own virtual thread for as long as the application runs (the outbox relay):
+ * started after the context is ready, interrupted and joined on shutdown.
  */
 public abstract class BackgroundWorker implements SmartLifecycle {
 

@@ -15,16 +15,19 @@ class MappingStatesTest {
     }
 
     @Test
-    void transitionalStatesSettleOnWhatTheUserAskedFor() {
-        for (String state : new String[] {"Creating", "Updating", "Enabling", "Disabling"}) {
-            assertThat(MappingStates.settles(state)).as(state).isTrue();
+    void aPollerMayReportOnlyWhatTheUserAskedFor() {
+        for (String state : new String[] {"Creating", "Updating", "Enabling", "Enabled"}) {
+            assertThat(MappingStates.accepts(state, true, "Enabled")).as(state).isTrue();
+            assertThat(MappingStates.accepts(state, true, "Disabled")).as(state).isFalse();
+            assertThat(MappingStates.accepts(state, true, "Deleted")).as(state).isFalse();
         }
-        assertThat(MappingStates.settled(true)).isEqualTo("Enabled");
-        assertThat(MappingStates.settled(false)).isEqualTo("Disabled");
-        assertThat(MappingStates.settles("Deleting"))
-                .as("a delete ends in removal, not a state")
+        assertThat(MappingStates.accepts("Disabling", false, "Disabled")).isTrue();
+        assertThat(MappingStates.accepts("Creating", false, "Disabled")).isTrue();
+        assertThat(MappingStates.accepts("Disabling", false, "Enabled")).isFalse();
+        assertThat(MappingStates.accepts("Deleting", true, "Enabled"))
+                .as("a late report never revives a deleted mapping")
                 .isFalse();
-        assertThat(MappingStates.isTransitional("Deleting")).isTrue();
-        assertThat(MappingStates.isTransitional("Enabled")).isFalse();
+        assertThat(MappingStates.accepts("Deleting", true, "Deleted")).isTrue();
+        assertThat(MappingStates.isReportable("Creating")).isFalse();
     }
 }

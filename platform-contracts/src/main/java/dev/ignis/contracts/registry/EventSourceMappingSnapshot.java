@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * An event source mapping: everything a poller needs to read one source and invoke one function.
  * Key: the mapping ARN ({@code arn:aws:lambda:<region>:<account>:event-source-mapping:<uuid>}); a
- * tombstone means it was deleted. Every state change is a new record: a poller runs the mapping
- * only while {@code state} is {@code Enabled}, and stops it on any other state or a tombstone.
+ * tombstone means it was deleted. Every state change is a new record. A poller runs the mapping
+ * while {@code enabled} is true and the state is not {@code Deleting}, and reports back the state it
+ * reached ({@code Enabled} once it reads the source, {@code Disabled}, or deleted once it stopped).
  *
  * <p>Settings that do not apply to the mapping's {@link SourceKind} are null (or empty lists).
  *
@@ -28,6 +29,8 @@ import java.util.List;
  * @param maximumRecordAgeInSeconds Kinesis: -1 (no limit) or 60–604,800
  * @param parallelizationFactor Kinesis: concurrent batches per shard, 1–10
  * @param maximumConcurrency SQS: concurrent invocations the poller may start, 2–1,000; null for no limit
+ * @param lastProcessingResult what the pollers last reported ({@code OK}, {@code PROBLEM: …}); null before any report
+ * @param lastModified the last change a user made; status reports from pollers leave it alone
  */
 public record EventSourceMappingSnapshot(
         String uuid,
@@ -51,6 +54,7 @@ public record EventSourceMappingSnapshot(
         Integer maximumRecordAgeInSeconds,
         Integer parallelizationFactor,
         Integer maximumConcurrency,
+        String lastProcessingResult,
         Instant lastModified) {
 
     public EventSourceMappingSnapshot {

@@ -1,0 +1,88 @@
+package dev.ignis.eventsource.kafka;
+
+import dev.ignis.eventsource.config.EventSourceProperties;
+import dev.ignis.eventsource.poller.ProcessingResults;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** The Kafka clients of one mapping: its consumer's settings, and a check that the source is reachable. */
+final class KafkaClients {
+
+    private final KafkaSource source;
+    private final Duration connectTimeout;
+    private final Duration invokeTimeout;
+
+    KafkaClients(KafkaSource source, EventSourceProperties properties, Duration invokeTimeout) {
+        this.source = source;
+        this.connectTimeout = properties.kafka().connectTimeout();
+        this.invokeTimeout = invokeTimeout;
+    }
+
+    /** Null when the brokers answer, the credentials are accepted and the topic exists; else the problem. */
+    String check() {
+        Map<String, Object> config = common();
+        config.put("request.timeout.ms", (int) connectTimeout.toMillis());
+        config.put("default.api.timeout.ms", (int) connectTimeout.toMillis());
+        try (Admin admin = Admin.create(config)) {
+            admin.describeTopics(List.of(source.topic()))
+                    .allTopicNames()
+                    .get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return problemOf(e.getCause());
+        } catch (TimeoutException e) {
+            return ProcessingResults.CONNECTION_ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ProcessingResults.CONNECTION_ERROR;
+        }
+    }
+
+    KafkaConsumer<byte[], byte[]> consumer() {
+        Map<String, Object> config = common();
+        config.put("group.id", source.consumerGroupId());
+        config.put("enable.auto.commit", false);
+        config.put(
+                "auto.offset.reset",
+                source.startingPosition() == KafkaSource.StartingPosition.TRIM_HORIZON ? "earliest" : "latest");
+        config.put("partition.assignment.strategy", CooperativeStickyAssignor.class.getName());
+        // A revoked partition waits for its batch in flight inside poll: allow the longest invoke.
+        config.put("max.poll.interval.ms", (int) invokeTimeout.plusMinutes(1).toMillis());
+        config.put("max.poll.records", Math.max(500, source.limits().batchSize()));
+        config.put("fetch.max.wait.ms", 100);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Map<String, Object> common() {
+        Map<String, Object> config = new HashMap<>(source.security().clientProperties());
+        config.put("bootstrap.servers", String.join(",", source.bootstrapServers()));
+        config.put("client.id", "ignis-esm-" + source.uuid());
+        return config;
+    }
+
+    /** A Kafka client's failure in Lambda's words. */
+    static String problemOf(Throwable e) {
+        if (e instanceof SaslAuthenticationException) {
+            return ProcessingResults.SASL_FAILED;
+        }
+        if (e instanceof AuthorizationException) {
+            return ProcessingResults.NOT_AUTHORIZED;
+        }
+        if (e instanceof UnknownTopicOrPartitionException) {
+            return ProcessingResults.TOPIC_NOT_FOUND;
+        }
+        return ProcessingResults.CONNECTION_ERROR;
+    }
+}

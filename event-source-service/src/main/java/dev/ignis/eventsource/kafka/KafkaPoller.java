@@ -1,0 +1,409 @@
+package dev.ignis.eventsource.kafka;
+
+import dev.ignis.contracts.arn.FunctionRef;
+import dev.ignis.contracts.invoke.InvokeAnswer;
+import dev.ignis.contracts.invoke.InvokeCall;
+import dev.ignis.eventsource.batch.Batch;
+import dev.ignis.eventsource.batch.BatchLimits;
+import dev.ignis.eventsource.config.EventSourceProperties;
+import dev.ignis.eventsource.filter.RecordFilter;
+import dev.ignis.eventsource.invoke.FunctionInvoker;
+import dev.ignis.eventsource.poller.EventSourcePoller;
+import dev.ignis.eventsource.poller.PollerEvents;
+import dev.ignis.eventsource.poller.PollerMetrics;
+import dev.ignis.eventsource.poller.ProcessingResults;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One mapping's Kafka consumer, in the mapping's consumer group, so replicas share the partitions.
+ * One thread polls, batches per partition and commits; batches are invoked on virtual threads, at
+ * most one per partition and at most as many at once as the {@link LagScaler} allows — one to
+ * start, more while the lag is high, up to the partitions assigned here. An offset is committed
+ * only once every record before it was delivered with success or filtered out; a failed batch is
+ * retried with back-off and holds back its partition only.
+ */
+final class KafkaPoller implements EventSourcePoller {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaPoller.class);
+
+    private record Completion(PartitionLane lane, Batch<byte[]> batch, InvokeAnswer answer) {}
+
+    private final KafkaSource source;
+    private final FunctionRef function;
+    private final EventSourceProperties.Kafka settings;
+    private final Duration invokeTimeout;
+    private final FunctionInvoker invoker;
+    private final PollerEvents events;
+    private final PollerMetrics metrics;
+    private final Clock clock;
+    private final KafkaEventWriter writer;
+    private final RecordFilter filter;
+    private final KafkaClients clients;
+    private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final Map<TopicPartition, PartitionLane> lanes = new LinkedHashMap<>();
+    private final ExecutorService invokes = Executors.newVirtualThreadPerTaskExecutor();
+    private final LagScaler scaler;
+
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private int inFlight;
+    private int rotation;
+
+    KafkaPoller(
+            KafkaSource source,
+            EventSourceProperties properties,
+            Duration invokeTimeout,
+            FunctionInvoker invoker,
+            PollerEvents events,
+            PollerMetrics metrics,
+            Clock clock) {
+        this.source = source;
+        this.function = FunctionRef.parse(source.functionArn());
+        this.settings = properties.kafka();
+        this.invokeTimeout = invokeTimeout;
+        this.invoker = invoker;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.writer = new KafkaEventWriter(source);
+        this.filter = RecordFilter.of(source.filterPatterns());
+        this.clients = new KafkaClients(source, properties, invokeTimeout);
+        this.scaler = new LagScaler(settings.scaleInterval(), settings.scaleUpLag());
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("kafka-poller-" + source.uuid()).start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(invokeTimeout.plusSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        invokes.shutdownNow();
+        metrics.remove();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                String problem = clients.check();
+                if (problem != null) {
+                    events.problem(problem);
+                    sleep(settings.connectTimeout());
+                    continue;
+                }
+                consume();
+            } catch (KafkaException e) {
+                log.warn("Mapping {}: {}", source.uuid(), e.toString());
+                events.problem(KafkaClients.problemOf(e));
+                sleep(settings.retryBackoff());
+            }
+        }
+    }
+
+    private void consume() {
+        try (KafkaConsumer<byte[], byte[]> c = clients.consumer()) {
+            consumer = c;
+            c.subscribe(List.of(source.topic()), new Rebalance());
+            while (running) {
+                applyCompletions();
+                // Committed before polling: poll sends it at once, instead of after a wait for records.
+                commit(false);
+                ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(pollTimeout()));
+                take(records);
+                dispatch();
+                commit(false);
+                scale();
+            }
+            awaitInFlight(lanes.values());
+            commit(true);
+        } finally {
+            lanes.clear();
+            consumer = null;
+        }
+    }
+
+    private void take(ConsumerRecords<byte[], byte[]> records) {
+        long now = clock.millis();
+        for (TopicPartition partition : records.partitions()) {
+            PartitionLane lane = lanes.get(partition);
+            if (lane == null) {
+                continue;
+            }
+            for (ConsumerRecord<byte[], byte[]> r : records.records(partition)) {
+                byte[] json = writer.record(r);
+                boolean matched = filter.isPassAll() || filter.matches(writer.filterView(r, json));
+                lane.buffer.add(json, r.offset(), json.length, matched, now);
+            }
+            if (!lane.paused && lane.buffer.size() >= settings.maxBufferedPerPartition()) {
+                consumer.pause(List.of(partition));
+                lane.paused = true;
+            }
+        }
+    }
+
+    /** Starts what is due, fairly: the lane after the last one served goes first. */
+    private void dispatch() {
+        long now = clock.millis();
+        List<PartitionLane> order = new ArrayList<>(lanes.values());
+        for (int i = 0; i < order.size() && inFlight < scaler.concurrency(); i++) {
+            PartitionLane lane = order.get((rotation + i) % order.size());
+            Batch<byte[]> batch = lane.next(now);
+            if (batch == null) {
+                continue;
+            }
+            if (batch.filteredOnly()) {
+                // Nothing to deliver: the records count as processed without an invoke.
+                lane.succeeded(batch);
+                metrics.filtered(batch.filtered());
+                continue;
+            }
+            invoke(lane, batch);
+            rotation = (rotation + i + 1) % order.size();
+        }
+    }
+
+    private void invoke(PartitionLane lane, Batch<byte[]> batch) {
+        lane.inFlight = true;
+        inFlight++;
+        byte[] event = writer.event(lane.partition, batch.records());
+        invokes.execute(() -> {
+            InvokeAnswer answer;
+            try {
+                answer = invoker.invoke(InvokeCall.of(function, event));
+            } catch (RuntimeException e) {
+                answer = InvokeAnswer.unreachable(e.toString());
+            }
+            completions.add(new Completion(lane, batch, answer));
+        });
+    }
+
+    private void applyCompletions() {
+        Completion done;
+        while ((done = completions.poll()) != null) {
+            PartitionLane lane = done.lane();
+            lane.inFlight = false;
+            inFlight--;
+            if (lane.revoked) {
+                continue;
+            }
+            int records = done.batch().records().size();
+            if (done.answer().succeeded()) {
+                lane.succeeded(done.batch());
+                metrics.succeeded(records);
+                metrics.filtered(done.batch().filtered());
+                events.processed(ProcessingResults.OK);
+                if (lane.paused && lane.buffer.size() < settings.maxBufferedPerPartition() / 2) {
+                    consumer.resume(List.of(lane.partition));
+                    lane.paused = false;
+                }
+            } else {
+                lane.failed(done.batch(), clock.millis(), backoff(lane.failures));
+                metrics.failed(records);
+                events.processed(ProcessingResults.of(done.answer()));
+            }
+        }
+    }
+
+    private long backoff(int failuresSoFar) {
+        long base = settings.retryBackoff().toMillis();
+        long wait = base << Math.min(failuresSoFar, 20);
+        return Math.min(wait, settings.maxRetryBackoff().toMillis());
+    }
+
+    private void commit(boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (PartitionLane lane : lanes.values()) {
+            if (lane.processed > lane.committed) {
+                offsets.put(lane.partition, new OffsetAndMetadata(lane.processed));
+            }
+        }
+        commit(offsets, sync);
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets, boolean sync) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        offsets.forEach((tp, offset) -> {
+            PartitionLane lane = lanes.get(tp);
+            if (lane != null) {
+                lane.committed = offset.offset();
+            }
+        });
+        if (sync) {
+            consumer.commitSync(offsets);
+            return;
+        }
+        consumer.commitAsync(offsets, (committed, error) -> {
+            if (error != null) {
+                log.debug("Mapping {}: commit failed, retried with the next: {}", source.uuid(), error.toString());
+                committed.keySet().forEach(tp -> {
+                    PartitionLane lane = lanes.get(tp);
+                    if (lane != null) {
+                        lane.committed = -1;
+                    }
+                });
+            }
+        });
+    }
+
+    /** Adjusts the concurrent batches to the lag, and publishes the lag as OffsetLag. */
+    private void scale() {
+        long now = clock.millis();
+        if (!scaler.due(now)) {
+            return;
+        }
+        long lag = 0;
+        for (PartitionLane lane : lanes.values()) {
+            lag += consumer.currentLag(lane.partition).orElse(0) + lane.buffer.size();
+        }
+        metrics.offsetLag(lag);
+        scaler.observe(lag, lanes.size(), now);
+    }
+
+    private long pollTimeout() {
+        if (inFlight > 0) {
+            return 2;
+        }
+        long now = clock.millis();
+        long wait = settings.pollTimeout().toMillis();
+        for (PartitionLane lane : lanes.values()) {
+            long due = lane.untilDue(now);
+            if (due >= 0) {
+                wait = Math.min(wait, due);
+            }
+        }
+        return wait;
+    }
+
+    /** Waits (on the polling thread) for the given lanes' batches in flight, applying every completion. */
+    private void awaitInFlight(Collection<PartitionLane> waiting) {
+        long deadline = System.nanoTime() + invokeTimeout.toNanos();
+        while (waiting.stream().anyMatch(l -> l.inFlight) && System.nanoTime() < deadline) {
+            if (completions.isEmpty()) {
+                sleep(Duration.ofMillis(1));
+            }
+            applyCompletions();
+        }
+    }
+
+    private void sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (running && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Runs inside {@code poll}: hands partitions over cleanly, so no record is delivered twice. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            List<PartitionLane> leaving =
+                    partitions.stream().map(lanes::get).filter(l -> l != null).toList();
+            awaitInFlight(leaving);
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (PartitionLane lane : leaving) {
+                if (lane.processed > lane.committed) {
+                    offsets.put(lane.partition, new OffsetAndMetadata(lane.processed));
+                }
+            }
+            commit(offsets, true);
+            drop(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            drop(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    partitions.isEmpty() ? Map.of() : consumer.committed(Set.copyOf(partitions));
+            List<TopicPartition> fresh =
+                    partitions.stream().filter(tp -> committed.get(tp) == null).toList();
+            if (!fresh.isEmpty() && source.startingPosition() == KafkaSource.StartingPosition.AT_TIMESTAMP) {
+                seekToTimestamp(fresh);
+            }
+            Map<TopicPartition, OffsetAndMetadata> pinned = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                PartitionLane lane = new PartitionLane(tp, limitsFor(tp));
+                lanes.put(tp, lane);
+                if (fresh.contains(tp)) {
+                    // Where the group starts is saved now: a restart before the first batch neither
+                    // skips records (LATEST) nor goes back further than it should.
+                    pinned.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+                }
+            }
+            commit(pinned, true);
+            events.reading();
+        }
+
+        private void seekToTimestamp(List<TopicPartition> fresh) {
+            Map<TopicPartition, Long> at = new HashMap<>();
+            fresh.forEach(tp -> at.put(tp, source.startingTimestamp().toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(at);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(fresh);
+            for (TopicPartition tp : fresh) {
+                OffsetAndTimestamp o = found.get(tp);
+                consumer.seek(tp, o == null ? ends.get(tp) : o.offset());
+            }
+        }
+
+        private void drop(Collection<TopicPartition> partitions) {
+            for (TopicPartition tp : partitions) {
+                PartitionLane lane = lanes.remove(tp);
+                if (lane != null) {
+                    lane.revoked = true;
+                    lane.buffer.clear();
+                }
+            }
+        }
+    }
+
+    private BatchLimits limitsFor(TopicPartition tp) {
+        var limits = source.limits();
+        return new BatchLimits(limits.batchSize(), limits.window(), limits.maxPayloadBytes(), writer.envelopeBytes(tp));
+    }
+}

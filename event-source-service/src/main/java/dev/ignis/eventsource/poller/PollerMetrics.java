@@ -1,0 +1,73 @@
+package dev.ignis.eventsource.poller;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One mapping's meters, tagged {@code mapping} (its UUID) and {@code function}: records delivered,
+ * filtered out and in failed batches; batches by outcome; and {@code OffsetLag}, the records the
+ * source holds that the mapping has not processed yet. Removed when the poller stops.
+ */
+public final class PollerMetrics {
+
+    private final MeterRegistry registry;
+    private final List<Meter> meters = new ArrayList<>();
+    private final Counter delivered;
+    private final Counter filtered;
+    private final Counter failedRecords;
+    private final Counter succeededBatches;
+    private final Counter failedBatches;
+    private final AtomicLong offsetLag = new AtomicLong();
+
+    public PollerMetrics(MeterRegistry registry, String mappingUuid, String functionArn) {
+        this.registry = registry;
+        String function = functionArn.substring(functionArn.indexOf(":function:") + ":function:".length());
+        delivered = counter("ignis.eventsource.records", "delivered", mappingUuid, function);
+        filtered = counter("ignis.eventsource.records", "filtered", mappingUuid, function);
+        failedRecords = counter("ignis.eventsource.records", "failed", mappingUuid, function);
+        succeededBatches = counter("ignis.eventsource.batches", "success", mappingUuid, function);
+        failedBatches = counter("ignis.eventsource.batches", "failure", mappingUuid, function);
+        meters.add(Gauge.builder("ignis.eventsource.offset.lag", offsetLag, AtomicLong::get)
+                .description("OffsetLag: records in the source not yet processed by the mapping")
+                .tag("mapping", mappingUuid)
+                .tag("function", function)
+                .register(registry));
+    }
+
+    private Counter counter(String name, String outcome, String mapping, String function) {
+        Counter counter = Counter.builder(name)
+                .tag("mapping", mapping)
+                .tag("function", function)
+                .tag("outcome", outcome)
+                .register(registry);
+        meters.add(counter);
+        return counter;
+    }
+
+    public void succeeded(int records) {
+        succeededBatches.increment();
+        delivered.increment(records);
+    }
+
+    public void failed(int records) {
+        failedBatches.increment();
+        failedRecords.increment(records);
+    }
+
+    public void filtered(int records) {
+        filtered.increment(records);
+    }
+
+    public void offsetLag(long records) {
+        offsetLag.set(records);
+    }
+
+    public void remove() {
+        meters.forEach(registry::remove);
+    }
+}

@@ -281,7 +281,7 @@ class StackIT {
         Path zip = home.resolve("kafka.zip");
         java.nio.file.Files.write(
                 zip,
-                zipOf(
+                TestStacks.zipOf(
                         "lambda_function.py",
                         "import base64\n"
                                 + "def lambda_handler(event, context):\n"

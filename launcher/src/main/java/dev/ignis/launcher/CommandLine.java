@@ -82,7 +82,8 @@ record CommandLine(
     }
 
     LaunchOptions apply(LaunchOptions defaults) {
-        LaunchOptions options = defaults.withServices(services).withReplicas(replicas).withUnsandboxed(unsandboxed);
+        LaunchOptions options =
+                defaults.withServices(services).withReplicas(replicas).withUnsandboxed(unsandboxed);
         return kafka.map(options::withExternalKafka).orElse(options);
     }
 

@@ -41,16 +41,31 @@ public record LaunchOptions(
 
     public static LaunchOptions defaults(Path projectRoot) {
         return new LaunchOptions(
-                projectRoot, projectRoot.resolve(".ignis"), List.of(), Optional.empty(), Map.of(), true, Map.of(), false);
+                projectRoot,
+                projectRoot.resolve(".ignis"),
+                List.of(),
+                Optional.empty(),
+                Map.of(),
+                true,
+                Map.of(),
+                false);
     }
 
     public LaunchOptions withHome(Path newHome) {
         return new LaunchOptions(
-                projectRoot, newHome, services, externalKafka, portOverrides, useClassDataSharing, replicas, unsandboxed);
+                projectRoot,
+                newHome,
+                services,
+                externalKafka,
+                portOverrides,
+                useClassDataSharing,
+                replicas,
+                unsandboxed);
     }
 
     public LaunchOptions withServices(List<String> names) {
-        return new LaunchOptions(projectRoot, home, names, externalKafka, portOverrides, useClassDataSharing, replicas, unsandboxed);
+        return new LaunchOptions(
+                projectRoot, home, names, externalKafka, portOverrides, useClassDataSharing, replicas, unsandboxed);
     }
 
     public LaunchOptions withExternalKafka(String bootstrapServers) {
@@ -66,11 +81,13 @@ public record LaunchOptions(
     }
 
     public LaunchOptions withPortOverrides(Map<String, Integer> ports) {
-        return new LaunchOptions(projectRoot, home, services, externalKafka, ports, useClassDataSharing, replicas, unsandboxed);
+        return new LaunchOptions(
+                projectRoot, home, services, externalKafka, ports, useClassDataSharing, replicas, unsandboxed);
     }
 
     public LaunchOptions withClassDataSharing(boolean enabled) {
-        return new LaunchOptions(projectRoot, home, services, externalKafka, portOverrides, enabled, replicas, unsandboxed);
+        return new LaunchOptions(
+                projectRoot, home, services, externalKafka, portOverrides, enabled, replicas, unsandboxed);
     }
 
     /**

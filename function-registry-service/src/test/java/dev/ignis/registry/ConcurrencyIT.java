@@ -117,8 +117,9 @@ class ConcurrencyIT extends RegistryIT {
         PutProvisionedConcurrencyConfigResponse put = lambda.putProvisionedConcurrencyConfig(
                 b -> b.functionName("warm").qualifier("1").provisionedConcurrentExecutions(5));
         assertThat(put.requestedProvisionedConcurrentExecutions()).isEqualTo(5);
-        assertThat(put.allocatedProvisionedConcurrentExecutions()).isEqualTo(5);
-        assertThat(put.status()).isEqualTo(ProvisionedConcurrencyStatusEnum.READY);
+        assertThat(put.allocatedProvisionedConcurrentExecutions()).isZero();
+        // As on AWS: IN_PROGRESS until the data plane serves it (read-your-writes; ReadYourWritesIT).
+        assertThat(put.status()).isEqualTo(ProvisionedConcurrencyStatusEnum.IN_PROGRESS);
         assertThat(put.lastModified()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
         lambda.putProvisionedConcurrencyConfig(
                 b -> b.functionName("warm").qualifier("live").provisionedConcurrentExecutions(3));

@@ -45,7 +45,8 @@ class FunctionApiIT extends RegistryIT {
                 .isEqualTo(java.util.Base64.getEncoder().encodeToString(sha256(Zips.handler())));
         assertThat(created.lastModified()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+0000");
         assertThat(created.revisionId()).isNotBlank();
-        assertThat(created.stateAsString()).isEqualTo("Active");
+        // As on AWS: Pending until the data plane serves it (read-your-writes; ReadYourWritesIT).
+        assertThat(created.stateAsString()).isEqualTo("Pending");
 
         var fetched = lambda.getFunction(b -> b.functionName("defaults"));
         assertThat(fetched.configuration().revisionId()).isEqualTo(created.revisionId());

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Read-your-writes (ADR 0005-seams-read-your-writes), under {@code ignis.registry.read-your-writes}.
+ * Read-your-writes (ADR 0005-read-your-writes), under {@code ignis.registry.read-your-writes}.
  *
  * @param enabled off only for a registry running without a data plane (its own tests): then every
  *     state is reported as served at once, as before

@@ -11,7 +11,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Read-your-writes for what the gateway itself serves (URL configs, policies; ADR
- * 0005-seams-read-your-writes): the registry names such changes in {@value #HEADER}
+ * 0005-read-your-writes): the registry names such changes in {@value #HEADER}
  * ({@code key=sequence,...}); the answer is held until this gateway's {@link RegistryMirror} has
  * applied each (at most {@code maxWait}), so the next URL request through this gateway sees the
  * write. The header never reaches the caller.

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * How the registry learns that this replica serves a write (read-your-writes, ADR
- * 0005-seams-read-your-writes): it asks whether the change it committed under a key, or a newer
+ * 0005-read-your-writes): it asks whether the change it committed under a key, or a newer
  * one, has been applied to this replica's view, waiting up to {@code waitMs} for it.
  */
 @RestController

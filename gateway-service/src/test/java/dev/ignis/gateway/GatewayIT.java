@@ -8,17 +8,24 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.ignis.gateway.auth.Sha256;
 import dev.ignis.gateway.observe.AccessLog;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +55,7 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
         properties = {
             // Short enough to test a slow backend; the management route's real limit is 120 s.
             "ignis.gateway.backends.time-limits.management=1s",
+            "management.server.port=0",
         })
 @EmbeddedKafka(partitions = 1, topics = "ignis.registry.changes")
 class GatewayIT {
@@ -62,6 +70,9 @@ class GatewayIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -154,14 +165,106 @@ class GatewayIT {
     }
 
     @Test
-    void operationsEndpointsNeedNoSignatureAndExposeTheGatewayTimer() throws Exception {
+    void aHostThatMerelyLooksLikeAFunctionUrlIsStillTheLambdaApi() throws Exception {
+        for (String host : List.of(
+                "a.lambda-url.x",
+                "a.lambda-url.us-east-1.evil.example",
+                "abc.lambda-url.eu-west-1.on.aws",
+                "x.y.lambda-url.us-east-1.localhost:" + port,
+                "abc.lambda-url.us-west-2.localhost:" + port)) {
+            RawHttp.Response response =
+                    RawHttp.send(port, "GET", "/2015-03-31/functions/", Map.of("Host", host), new byte[0]);
+
+            assertThat(response.status()).as(host).isEqualTo(403);
+            assertThat(response.header("x-amzn-ErrorType")).as(host).isEqualTo("MissingAuthenticationTokenException");
+        }
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void aSignatureMoreThanFiveMinutesFromTheGatewaysClockIsRefusedEitherWay() throws Exception {
+        Instant now = Instant.now();
+        HttpResponse<String> old = http.send(
+                signedGet("/2015-03-31/functions/", Clock.fixed(now.minusSeconds(6 * 60), ZoneOffset.UTC)),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ahead = http.send(
+                signedGet("/2015-03-31/functions/", Clock.fixed(now.plusSeconds(6 * 60), ZoneOffset.UTC)),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> recent = http.send(
+                signedGet("/2015-03-31/functions/", Clock.fixed(now.minusSeconds(4 * 60), ZoneOffset.UTC)),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(old.statusCode()).isEqualTo(403);
+        assertThat(old.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+        assertThat(old.body())
+                .matches("\\{\"Type\":\"User\",\"message\":\"Signature expired: \\d{8}T\\d{6}Z is now earlier than"
+                        + " \\d{8}T\\d{6}Z \\(\\d{8}T\\d{6}Z - 5 min\\.\\)\"}");
+        assertThat(ahead.statusCode()).isEqualTo(403);
+        assertThat(ahead.body())
+                .matches(".*Signature not yet current: \\d{8}T\\d{6}Z is still later than \\d{8}T\\d{6}Z"
+                        + " \\(\\d{8}T\\d{6}Z \\+ 5 min\\.\\).*");
+        assertThat(recent.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDeclaredSizeOverTheOperationsLimitIsRefusedFromTheHeaders() throws Exception {
+        String invoke = headersOnly("POST", INVOKE_PATH, 6_291_456);
+        String create = headersOnly("POST", "/2015-03-31/functions", 69_905_067);
+
+        assertThat(invoke)
+                .startsWith("HTTP/1.1 413")
+                .contains("RequestTooLargeException")
+                .contains("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
+        assertThat(create)
+                .startsWith("HTTP/1.1 413")
+                .contains("Request must be smaller than 69905067 bytes for the CreateFunction operation");
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void anUnsignedUploadIsRefusedBeforeItsBodyIsRead() throws Exception {
+        String unsigned = headersOnly("POST", "/2015-03-31/functions", 60_000_000);
+
+        assertThat(unsigned).startsWith("HTTP/1.1 403").contains("MissingAuthenticationTokenException");
+        assertThat(backend.received).isEmpty();
+    }
+
+    /**
+     * Sends only a request's head, declaring a body of {@code contentLength} bytes it never sends, and
+     * returns the head of the answer: an answer at all proves the gateway did not wait for the body.
+     */
+    private String headersOnly(String method, String path, long contentLength) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            byte[] answer = new byte[2048];
+            int n = socket.getInputStream().read(answer);
+            return n < 0 ? "" : new String(answer, 0, n, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void onlyHealthIsPublicAndMetricsAnswerOnTheManagementPort() throws Exception {
         try (LambdaClient lambda = client("test", "test")) {
             lambda.listFunctions();
         }
-        HttpResponse<String> metrics = http.send(
+        HttpResponse<String> readyz =
+                http.send(HttpRequest.newBuilder(gateway("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> publicMetrics = http.send(
                 HttpRequest.newBuilder(gateway("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(readyz.statusCode()).isEqualTo(200);
+        assertThat(publicMetrics.statusCode()).isEqualTo(403);
+        assertThat(publicMetrics.headers().firstValue("x-amzn-ErrorType"))
+                .hasValue("MissingAuthenticationTokenException");
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
         assertThat(metrics.body())
                 .containsPattern(
                         "ignis_gateway_requests_seconds_count\\{[^}]*route=\"management\"" + "[^}]*status=\"2xx\"");
@@ -289,11 +392,15 @@ class GatewayIT {
     }
 
     private HttpRequest signedGet(String path) {
+        return signedGet(path, Clock.systemUTC());
+    }
+
+    private HttpRequest signedGet(String path, Clock clock) {
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.GET)
                 .uri(gateway(path))
                 .build();
-        SdkHttpRequest signed = sign(request, new byte[0]);
+        SdkHttpRequest signed = TestWiring.sign(request, new byte[0], "test", clock);
         HttpRequest.Builder builder = HttpRequest.newBuilder(gateway(path));
         signed.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Host")) {

@@ -1,5 +1,7 @@
 package dev.ignis.gateway.auth;
 
+import dev.ignis.gateway.body.BodyLimits;
+import dev.ignis.gateway.body.BodySpool;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,17 @@ class AuthConfiguration {
     }
 
     @Bean
-    SigV4AuthenticationFilter sigV4AuthenticationFilter(SigV4Verifier verifier, AuthProperties properties) {
-        return new SigV4AuthenticationFilter(verifier, properties);
+    SigV4AuthenticationFilter sigV4AuthenticationFilter(
+            SigV4Verifier verifier,
+            AuthProperties properties,
+            BodySpool spool,
+            BodyLimits limits,
+            ManagementPort managementPort) {
+        return new SigV4AuthenticationFilter(verifier, properties, spool, limits, managementPort);
+    }
+
+    @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
     }
 }

@@ -56,6 +56,8 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
             // Short enough to test a slow backend; the management route's real limit is 120 s.
             "ignis.gateway.backends.time-limits.management=1s",
             "management.server.port=0",
+            // A slow caller is cut off after this pause between reads (60 s idle, 20 s read in config).
+            "ignis.gateway.connections.read-timeout=1s",
         })
 @EmbeddedKafka(partitions = 1, topics = "ignis.registry.changes")
 class GatewayIT {
@@ -226,6 +228,33 @@ class GatewayIT {
         String unsigned = headersOnly("POST", "/2015-03-31/functions", 60_000_000);
 
         assertThat(unsigned).startsWith("HTTP/1.1 403").contains("MissingAuthenticationTokenException");
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void aCallerThatStopsSendingMidRequestIsCutOff() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream()
+                    .write(("POST " + INVOKE_PATH + " HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+
+            byte[] rest = socket.getInputStream().readAllBytes();
+
+            assertThat(rest)
+                    .as("the gateway closed the connection instead of waiting")
+                    .isNotNull();
+        }
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void aRequestHeadOverTheHeaderLimitIsRefused() throws Exception {
+        RawHttp.Response response = RawHttp.send(
+                port, "GET", "/2015-03-31/functions/", Map.of("X-Big", "a".repeat(20 * 1024)), new byte[0]);
+
+        assertThat(response.status()).isEqualTo(431);
         assertThat(backend.received).isEmpty();
     }
 

@@ -35,13 +35,16 @@ class OutboxRelay extends BackgroundWorker {
     private final TransactionTemplate transactions;
     private final RegistryProperties.Outbox settings;
     private final AtomicLong lastPublished = new AtomicLong(-1);
+    private final byte[] generation;
 
     OutboxRelay(
             OutboxRepository outbox,
             KafkaTemplate<String, byte[]> kafka,
             TransactionTemplate transactions,
-            RegistryProperties properties) {
+            RegistryProperties properties,
+            RegistryGeneration generation) {
         super("outbox-relay");
+        this.generation = generation.header().getBytes(StandardCharsets.UTF_8);
         this.outbox = outbox;
         this.kafka = kafka;
         this.transactions = transactions;
@@ -121,6 +124,7 @@ class OutboxRelay extends BackgroundWorker {
                 .add(RegistryChangeHeaders.RESOURCE_TYPE, entry.resourceType().getBytes(StandardCharsets.UTF_8));
         record.headers()
                 .add(RegistryChangeHeaders.SEQUENCE, Long.toString(entry.id()).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(RegistryChangeHeaders.GENERATION, generation);
         return record;
     }
 }

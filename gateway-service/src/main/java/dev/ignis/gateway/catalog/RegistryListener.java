@@ -12,4 +12,10 @@ public interface RegistryListener {
      * @param value the change's JSON ({@code RegistryChange}), empty for a tombstone
      */
     void onChange(ResourceType type, String key, Optional<byte[]> value);
+
+    /**
+     * The registry's database was reset (a newer generation arrived): everything this listener holds
+     * describes resources that no longer exist; forget it all. Changes of the new database follow.
+     */
+    void onReset();
 }

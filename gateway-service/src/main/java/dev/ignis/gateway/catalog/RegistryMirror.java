@@ -1,6 +1,7 @@
 package dev.ignis.gateway.catalog;
 
 import dev.ignis.contracts.registry.RegistryChangeHeaders;
+import dev.ignis.contracts.registry.RegistryGenerations;
 import dev.ignis.contracts.registry.ResourceType;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -19,13 +20,16 @@ import org.springframework.stereotype.Component;
  * The gateway's mirror of registry keys by resource type, fed by the {@code registryView} binding.
  * It drops a change that is not newer than the last one seen for its key (the registry's outbox
  * may publish twice) and hands the rest to the {@link RegistryListener}s, which decode the values
- * they need (function URLs, policies).
+ * they need (function URLs, policies). A change from a newer registry database generation (a reset
+ * database, the topic kept) first clears everything, and changes of older generations are ignored
+ * ({@link RegistryGenerations}).
  */
 @Component("registryView")
 public class RegistryMirror implements Consumer<Message<Object>>, HealthIndicator {
 
     private final Map<ResourceType, Map<String, Long>> sequenceByKey = new EnumMap<>(ResourceType.class);
     private final List<RegistryListener> listeners;
+    private final RegistryGenerations generations = new RegistryGenerations();
     private long applied;
     private long lastSequence = -1;
     private String lastKey = "";
@@ -47,6 +51,16 @@ public class RegistryMirror implements Consumer<Message<Object>>, HealthIndicato
         String key = headerText(message, KafkaHeaders.RECEIVED_KEY);
         ResourceType type = ResourceType.valueOf(headerText(message, RegistryChangeHeaders.RESOURCE_TYPE));
         long sequence = Long.parseLong(headerText(message, RegistryChangeHeaders.SEQUENCE));
+        switch (generations.observe(RegistryGenerations.parse(headerText(message, RegistryChangeHeaders.GENERATION)))) {
+            case STALE -> {
+                return;
+            }
+            case RESET -> {
+                sequenceByKey.values().forEach(Map::clear);
+                listeners.forEach(RegistryListener::onReset);
+            }
+            case CURRENT -> {}
+        }
         Map<String, Long> keys = sequenceByKey.get(type);
         Long seen = keys.get(key);
         applied++;
@@ -68,7 +82,16 @@ public class RegistryMirror implements Consumer<Message<Object>>, HealthIndicato
                 .filter(sequence -> sequence >= 0)
                 .count();
         return Map.of(
-                "changesApplied", applied, "lastSequence", lastSequence, "lastKey", lastKey, "resources", resources);
+                "changesApplied",
+                applied,
+                "generation",
+                generations.current(),
+                "lastSequence",
+                lastSequence,
+                "lastKey",
+                lastKey,
+                "resources",
+                resources);
     }
 
     /** The binder hands over raw bytes; a KafkaNull (or no payload) is a tombstone. */

@@ -23,6 +23,8 @@ mkdir -p "$IGNIS_HOME/run" "$IGNIS_HOME/logs" && touch "$IGNIS_HOME/run/build.st
 "$root/ignis" up -d --services invocation,gateway
 trap '"$root/ignis" down >/dev/null 2>&1 || true' EXIT
 
-jar=$(ls function-registry-service/target/function-registry-service-*.jar | grep -v plain | head -n 1)
+# A copy: a build while the test runs must not change the jar under the registry it restarts.
+cp "$(ls function-registry-service/target/function-registry-service-*.jar | grep -v plain | head -n 1)" "$IGNIS_HOME/registry.jar"
+jar="$IGNIS_HOME/registry.jar"
 /usr/bin/python3 "$root/bench/crash/registry_crash.py" --registry-log "$IGNIS_HOME/logs/registry-crash.log" "$@" -- \
   "$java_home/bin/java" -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" --ignis.home="$IGNIS_HOME"

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.ignis.contracts.internal.CodeLinks;
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.gateway.auth.Sha256;
 import dev.ignis.gateway.observe.AccessLog;
 import java.net.Socket;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,6 +78,9 @@ class GatewayIT {
 
     @LocalManagementPort
     int managementPort;
+
+    @Autowired
+    InternalCredential internalCredential;
 
     final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -164,6 +170,51 @@ class GatewayIT {
         assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
         assertThat(response.body()).isEqualTo("{\"Type\":\"User\",\"message\":\"Missing Authentication Token\"}");
         assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void everyForwardedRequestCarriesTheInternalCredentialAndACallersOwnValueIsReplaced() {
+        try (LambdaClient lambda = LambdaClient.builder()
+                .endpointOverride(gateway(""))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.putHeader(InternalCredential.HEADER, "forged"))
+                .build()) {
+            lambda.listFunctions();
+        }
+
+        assertThat(backend.received.getLast().header(InternalCredential.HEADER))
+                .isEqualTo(internalCredential.headerValue());
+    }
+
+    @Test
+    void aCodeDownloadNeedsAValidPresignedLinkOrASignature() throws Exception {
+        String sha = "ab".repeat(32);
+        long now = Instant.now().getEpochSecond();
+        HttpResponse<String> bare = http.send(
+                HttpRequest.newBuilder(gateway(CodeLinks.PATH_PREFIX + sha)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> expired = http.send(
+                HttpRequest.newBuilder(gateway(CodeLinks.presignedPath(internalCredential, sha, now - 1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(gateway(CodeLinks.presignedPath(InternalCredential.of("guess"), sha, now + 600)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(backend.received).isEmpty();
+
+        HttpResponse<String> presigned = http.send(
+                HttpRequest.newBuilder(gateway(CodeLinks.presignedPath(internalCredential, sha, now + 600)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(bare.statusCode()).isEqualTo(403);
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(presigned.statusCode()).isEqualTo(200);
+        assertThat(backend.received).singleElement().satisfies(r -> assertThat(r.path())
+                .isEqualTo(CodeLinks.PATH_PREFIX + sha));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ignis.gateway.auth;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.gateway.body.BodyLimits;
 import dev.ignis.gateway.body.BodySpool;
 import java.time.Clock;
@@ -42,8 +43,16 @@ class AuthConfiguration {
             AuthProperties properties,
             BodySpool spool,
             BodyLimits limits,
-            ManagementPort managementPort) {
-        return new SigV4AuthenticationFilter(verifier, properties, spool, limits, managementPort);
+            ManagementPort managementPort,
+            InternalCredential credential,
+            ObjectProvider<Clock> clock) {
+        return new SigV4AuthenticationFilter(
+                verifier,
+                properties,
+                spool,
+                limits,
+                managementPort,
+                new CodeLinkAccess(credential, clock.getIfAvailable(Clock::systemUTC)));
     }
 
     @Bean

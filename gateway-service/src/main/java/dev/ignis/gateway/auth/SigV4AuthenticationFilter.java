@@ -52,14 +52,17 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
     private final BodySpool spool;
     private final BodyLimits limits;
     private final ManagementPort managementPort;
+    private final CodeLinkAccess codeLinks;
 
     SigV4AuthenticationFilter(
             SigV4Verifier verifier,
             AuthProperties properties,
             BodySpool spool,
             BodyLimits limits,
-            ManagementPort managementPort) {
+            ManagementPort managementPort,
+            CodeLinkAccess codeLinks) {
         this.managementPort = managementPort;
+        this.codeLinks = codeLinks;
         this.verifier = verifier;
         this.acceptAny = properties.mode() == AuthProperties.Mode.ACCEPT_ANY;
         this.spool = spool;
@@ -74,7 +77,7 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (AuthExemptions.isExempt(request) || managementPort.receives(request)) {
+        if (AuthExemptions.isExempt(request) || managementPort.receives(request) || codeLinks.admits(request)) {
             return chain.filter(exchange);
         }
         HttpHeaders headers = request.getHeaders();

@@ -1,5 +1,6 @@
 package dev.ignis.gateway.url;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.gateway.routing.ReplicaRing;
 import java.net.URI;
 import java.util.List;
@@ -31,7 +32,7 @@ public class InvocationClient {
     private final FunctionUrlProperties properties;
     private final ReplicaRing replicas;
 
-    public InvocationClient(ReplicaRing replicas, FunctionUrlProperties properties) {
+    public InvocationClient(ReplicaRing replicas, FunctionUrlProperties properties, InternalCredential credential) {
         this.properties = properties;
         this.replicas = replicas;
         HttpClient http = HttpClient.create(ConnectionProvider.create("function-urls", 512))
@@ -39,6 +40,7 @@ public class InvocationClient {
         this.client = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(properties.maxEventBytes() + 1024 * 1024))
+                .defaultHeader(InternalCredential.HEADER, credential.headerValue())
                 .build();
     }
 

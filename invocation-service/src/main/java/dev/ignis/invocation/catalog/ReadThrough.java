@@ -1,6 +1,7 @@
 package dev.ignis.invocation.catalog;
 
 import dev.ignis.contracts.arn.FunctionRef;
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.contracts.registry.RegistryChangeHeaders;
 import dev.ignis.contracts.registry.ResourceType;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * A miss in the catalog asks the registry's read-through endpoint
  * ({@code GET /ignis/v1/registry/changes?key=}) before the invoke answers 404: a function created a
  * moment ago may not have reached this replica's view yet. Only misses pay for it; warm invokes
- * never get here.
+ * never get here. A name the registry did not know either is remembered for a short time
+ * ({@code ignis.invocation.unknown-function-ttl}, {@link RecentMisses}) so repeated invokes of it do
+ * not each reach the registry.
  */
 public final class ReadThrough {
 
@@ -31,10 +35,22 @@ public final class ReadThrough {
     private final URI registry;
     private final String region;
     private final String accountId;
+    private final InternalCredential credential;
+    private final RecentMisses misses;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public ReadThrough(FunctionCatalog catalog, RegistryView view, URI registry, String region, String accountId) {
+    public ReadThrough(
+            FunctionCatalog catalog,
+            RegistryView view,
+            URI registry,
+            String region,
+            String accountId,
+            InternalCredential credential,
+            Duration missTtl,
+            Clock clock) {
+        this.credential = credential;
+        this.misses = new RecentMisses(missTtl, clock);
         this.catalog = catalog;
         this.view = view;
         this.registry = registry;
@@ -50,6 +66,10 @@ public final class ReadThrough {
         }
         String base = ref.toUnqualifiedArn(region, accountId);
         String qualifier = ref.qualifier().orElse("$LATEST");
+        String missKey = base + ":" + qualifier;
+        if (misses.contains(missKey)) {
+            return Optional.empty();
+        }
         if (qualifier.equals("$LATEST")) {
             fetch(base);
         } else {
@@ -58,13 +78,18 @@ public final class ReadThrough {
             catalog.aliasTarget(ref)
                     .ifPresent(version -> fetch(version.equals("$LATEST") ? base : base + ":" + version));
         }
-        return catalog.route(ref, random);
+        Optional<FunctionSnapshot> fetched = catalog.route(ref, random);
+        if (fetched.isEmpty()) {
+            misses.add(missKey);
+        }
+        return fetched;
     }
 
     private void fetch(String key) {
         HttpRequest request = HttpRequest.newBuilder(registry.resolve(
                         "/ignis/v1/registry/changes?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(3))
+                .header(InternalCredential.HEADER, credential.headerValue())
                 .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -6,9 +6,22 @@ import dev.ignis.contracts.arn.FunctionRef;
  * An Invoke API call after parsing: which function, how, and with what.
  *
  * @param clientContext the base64 {@code X-Amz-Client-Context}, decoded to JSON text, or null
+ * @param payload the event, read only once the function is found and the call admitted: a caller of
+ *     an unknown or throttled function never makes the service read (and hold) up to 6 MB
  */
 public record InvokeRequest(
-        FunctionRef function, InvocationType type, boolean tail, String clientContext, String traceId, byte[] payload) {
+        FunctionRef function,
+        InvocationType type,
+        boolean tail,
+        String clientContext,
+        String traceId,
+        Payload payload) {
+
+    /** The request body, read on demand; it may throw the Invoke API's own errors (413, bad JSON). */
+    @FunctionalInterface
+    public interface Payload {
+        byte[] read();
+    }
 
     public enum InvocationType {
         REQUEST_RESPONSE,

@@ -10,8 +10,8 @@ bounded by --calls and --max-seconds. Standard library only.
 import argparse, datetime, hashlib, hmac, io, json, os, random, signal, subprocess, sys, threading
 import time, urllib.error, urllib.request, zipfile
 
-GATEWAY = "http://127.0.0.1:8080"
-REGISTRY_READY = "http://127.0.0.1:8081/readyz"
+GATEWAY = "http://127.0.0.1:8080"  # --gateway
+REGISTRY_READY = "http://127.0.0.1:8081/readyz"  # --registry
 ROLE = "arn:aws:iam::000000000000:role/crash"
 
 
@@ -208,7 +208,10 @@ def check(functions):
 
 
 def main():
+    global GATEWAY, REGISTRY_READY
     parser = argparse.ArgumentParser()
+    parser.add_argument("--gateway", default=GATEWAY)
+    parser.add_argument("--registry", default="http://127.0.0.1:8081")
     parser.add_argument("--calls", type=int, default=500)
     parser.add_argument("--functions", type=int, default=12)
     parser.add_argument("--kill-after-ack", type=float, default=0.04, help="chance of SIGKILL right after a 2xx")
@@ -218,6 +221,9 @@ def main():
     parser.add_argument("--registry-log", default="registry-crash.log")
     parser.add_argument("registry_command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
+    GATEWAY, REGISTRY_READY = args.gateway, args.registry + "/readyz"
+    if args.registry_command[:1] == ["--"]:
+        args.registry_command = args.registry_command[1:]
     rng = random.Random(args.seed)
     with open(args.registry_log, "ab") as log:
         registry = Registry(args.registry_command, log)

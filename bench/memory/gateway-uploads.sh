@@ -10,7 +10,7 @@ export IGNIS_HOME="${IGNIS_HOME:-$(mktemp -d /tmp/ignis-memory.XXXXXX)}"
 . "$root/scripts/lib/jdk.sh"
 java_home=$(ignis_find_jdk)
 cd "$root"
-"$root/mvnw" -q -B -o -DskipTests -Dspotless.check.skip=true package \
+[ -n "${IGNIS_SKIP_BUILD:-}" ] || "$root/mvnw" -q -B -o -DskipTests -Dspotless.check.skip=true package \
   -pl platform-contracts,function-registry-service,invocation-service,async-queue-service,event-source-service,gateway-service,launcher
 mkdir -p "$IGNIS_HOME/run" "$IGNIS_HOME/logs" && touch "$IGNIS_HOME/run/build.stamp"
 "$root/ignis" up -d --services async-queue
@@ -20,7 +20,7 @@ cleanup() {
   "$root/ignis" down >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-jar=$(ls gateway-service/target/gateway-service-*.jar | grep -v plain | head -n 1)
+jar=gateway-service/target/gateway-service.jar
 "$java_home/bin/java" -Xms32m -Xmx256m -XX:+UseSerialGC -Xss512k -jar "$jar" \
   --ignis.home="$IGNIS_HOME" --server.port=18080 --management.server.port=19080 \
   --ignis.services.function-registry=http://127.0.0.1:18081 >"$IGNIS_HOME/logs/memory-gateway.log" 2>&1 &

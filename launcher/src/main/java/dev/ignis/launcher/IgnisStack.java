@@ -229,6 +229,11 @@ public final class IgnisStack implements AutoCloseable {
     private List<String> serviceCommand(JavaCommand java, ServiceSpec service) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + service.port());
+        // A service with its own actuator port (the gateway's management port) moves it too.
+        Integer managementPort = options.portOverrides().get(service.id() + LaunchOptions.MANAGEMENT_SUFFIX);
+        if (managementPort != null) {
+            args.add("--management.server.port=" + managementPort);
+        }
         args.add("--ignis.home=" + options.home());
         args.add("--ignis.kafka.bootstrap-servers=" + plan.kafkaBootstrapServers());
         plan.allServiceUrls().forEach((id, url) -> args.add("--ignis.services." + id + "=" + url));

@@ -91,4 +91,16 @@ class StackPlanTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"up", "--kafka"}))
                 .hasMessageContaining("needs a value");
     }
+
+    @Test
+    void aPortOffsetMovesEveryPortSoAStackRunsBesideAnother() {
+        LaunchOptions options = CommandLine.parse(new String[] {"up", "--port-offset", "10000"})
+                .apply(LaunchOptions.defaults(ROOT), config);
+        StackPlan plan = StackPlan.of(config, options);
+
+        assertThat(plan.allServiceUrls().get("gateway").getPort()).isEqualTo(18080);
+        assertThat(plan.allServiceUrls().get("function-registry").getPort()).isEqualTo(18081);
+        assertThat(plan.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(options.portOverrides()).containsEntry("gateway-management", 19080);
+    }
 }

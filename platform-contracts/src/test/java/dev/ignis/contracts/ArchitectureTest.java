@@ -15,6 +15,6 @@ class ArchitectureTest {
     static final ArchRule contractsDependOnTheJdkOnly = classes()
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "dev.ignis.contracts..")
+            .resideInAnyPackage("java..", "javax.crypto..", "dev.ignis.contracts..")
             .because("platform-contracts holds plain wire types: no Spring, no Jackson, no helpers");
 }

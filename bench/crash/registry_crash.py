@@ -79,7 +79,7 @@ class Registry:
 
     def start(self):
         self.process = subprocess.Popen(self.command, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 120
+        deadline = time.time() + 600  # a loaded 2-core machine starts a Spring service slowly
         while time.time() < deadline:
             try:
                 with urllib.request.urlopen(REGISTRY_READY, timeout=2) as r:
@@ -90,7 +90,8 @@ class Registry:
             if self.process.poll() is not None:
                 sys.exit("the registry exited while starting; see its log")
             time.sleep(0.2)
-        sys.exit("the registry did not become ready in 120 s")
+        self.kill()
+        sys.exit("the registry did not become ready in 600 s")
 
     def kill(self):
         if self.process and self.process.poll() is None:

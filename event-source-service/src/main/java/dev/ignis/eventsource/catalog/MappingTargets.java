@@ -1,81 +1,45 @@
 package dev.ignis.eventsource.catalog;
 
-import dev.ignis.contracts.registry.RegistryChangeHeaders;
-import dev.ignis.contracts.registry.ResourceType;
+import dev.ignis.contracts.arn.LambdaArns;
+import dev.ignis.contracts.registry.RegistryFeed;
+import dev.ignis.contracts.registry.RegistryRecord;
 import dev.ignis.eventsource.config.EventSourceProperties;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * The functions event source mappings deliver to, by function name: a poller stops once its
- * function is gone. Fed by the {@code registryView} binding; only {@code $LATEST} records
- * matter here, since a mapping names a function (and its qualifier) by ARN.
+ * The functions event source mappings deliver to: a poller stops once its function is gone. Fed by
+ * the {@code registryView} binding through the shared {@link RegistryFeed} rule; a function's
+ * {@code $LATEST} is keyed by its unqualified ARN, so the feed's keys are the answer.
  */
 @Component("registryView")
 public class MappingTargets implements Consumer<Message<Object>>, HealthIndicator {
 
-    private final String arnPrefix;
-    private final Map<String, String> sequenceByName = new ConcurrentHashMap<>();
-    private final AtomicLong changes = new AtomicLong();
-    private volatile long lastSequence = -1;
-    private volatile String lastKey = "";
+    private final EventSourceProperties properties;
+    private final RegistryFeed feed = new RegistryFeed(record -> {});
 
     public MappingTargets(EventSourceProperties properties) {
-        this.arnPrefix = "arn:aws:lambda:" + properties.region() + ":" + properties.accountId() + ":function:";
+        this.properties = properties;
     }
 
     /** True while the function named in a mapping exists. */
     public boolean exists(String functionName) {
-        return sequenceByName.containsKey(functionName);
+        return feed.holds(LambdaArns.function(properties.region(), properties.accountId(), functionName));
     }
 
     @Override
     public void accept(Message<Object> message) {
         var headers = message.getHeaders();
-        String key = text(headers.get(KafkaHeaders.RECEIVED_KEY));
-        if (ResourceType.valueOf(text(headers.get(RegistryChangeHeaders.RESOURCE_TYPE))) == ResourceType.FUNCTION
-                && key.startsWith(arnPrefix)) {
-            String name = key.substring(arnPrefix.length());
-            if (message.getPayload() instanceof KafkaNull) {
-                sequenceByName.remove(name);
-            } else {
-                sequenceByName.put(name, text(headers.get(RegistryChangeHeaders.SEQUENCE)));
-            }
-        }
-        lastSequence = Long.parseLong(text(headers.get(RegistryChangeHeaders.SEQUENCE)));
-        lastKey = key;
-        changes.incrementAndGet();
-    }
-
-    /** The registryView health details. */
-    public Map<String, Object> position() {
-        return Map.of(
-                "changesApplied",
-                changes.get(),
-                "lastSequence",
-                lastSequence,
-                "lastKey",
-                lastKey,
-                "resources",
-                sequenceByName.size());
-    }
-
-    private static String text(Object header) {
-        return header instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(header);
+        feed.offer(RegistryRecord.decode(headers.get(KafkaHeaders.RECEIVED_KEY), headers::get, message.getPayload()));
     }
 
     /** {@code /actuator/health/registryView}: how far this view has read the registry's changes. */
     @Override
     public Health health() {
-        return Health.up().withDetails(position()).build();
+        return Health.up().withDetails(feed.position().details()).build();
     }
 }

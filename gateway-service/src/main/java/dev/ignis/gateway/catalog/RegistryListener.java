@@ -1,21 +1,21 @@
 package dev.ignis.gateway.catalog;
 
-import dev.ignis.contracts.registry.ResourceType;
-import java.util.Optional;
+import dev.ignis.contracts.registry.RegistryRecord;
 
-/** A feature that keeps its own view of some registry resources, fed by {@link RegistryMirror}. */
+/**
+ * A feature that keeps its own typed view of some registry resources, fed by {@link RegistryMirror}.
+ *
+ * <p>Contract: called under the mirror's {@code RegistryFeed}, so only with a change newer than any
+ * applied for its key, one at a time; a tombstone means the resource is gone. A listener ignores the
+ * resource types it does not keep.
+ */
 public interface RegistryListener {
 
-    /**
-     * One change newer than any seen for {@code key}, in topic order.
-     *
-     * @param value the change's JSON ({@code RegistryChange}), empty for a tombstone
-     */
-    void onChange(ResourceType type, String key, Optional<byte[]> value);
+    void onChange(RegistryRecord record);
 
     /**
-     * The registry's database was reset (a newer generation arrived): everything this listener holds
-     * describes resources that no longer exist; forget it all. Changes of the new database follow.
+     * The registry's database was reset (a newer generation arrived, {@code RegistryGenerations}):
+     * everything this listener holds describes resources that no longer exist; forget it all.
      */
-    void onReset();
+    default void onReset() {}
 }

@@ -12,8 +12,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ignis.gateway")
-public record GatewayProperties(
-        @NotNull URI registryUrl,
-        @NotNull URI invocationUrl,
-        @NotNull URI asyncQueueUrl,
-        @NotNull URI eventSourceUrl) {}
+public record GatewayProperties(@NotNull URI registryUrl, @NotNull URI invocationUrl, @NotNull URI asyncQueueUrl) {}

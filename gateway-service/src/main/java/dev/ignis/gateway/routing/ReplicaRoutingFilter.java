@@ -1,14 +1,15 @@
 package dev.ignis.gateway.routing;
 
+import dev.ignis.contracts.placement.Placement;
+import dev.ignis.contracts.placement.ReplicaRing;
 import java.net.URI;
-import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
@@ -16,8 +17,8 @@ import reactor.netty.Connection;
 
 /**
  * Sends each synchronous invoke to the invocation-service replica that owns its function on the
- * {@link ReplicaRing}, where its warm environments are, and spills to the next replica on the ring
- * when one answers 429 (no capacity left there). The request body is held once so it can be sent
+ * shared {@link ReplicaRing}, where its warm environments are, and lets the {@link Placement} spill
+ * rule say when the next replica on the ring is tried (a 429: no capacity left there). The request body is held once so it can be sent
  * again; the 429's own body is dropped before the next try, so the caller sees one answer.
  */
 public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
@@ -44,17 +45,20 @@ public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
         if (ring.size() < 2 || route == null || !INVOKE_ROUTE.equals(route.getId())) {
             return chain.filter(exchange);
         }
-        List<URI> order =
-                ring.preference(FunctionKeys.of(exchange.getRequest().getPath().value()));
+        Placement placement =
+                ring.place(FunctionKeys.of(exchange.getRequest().getPath().value()));
         return ServerWebExchangeUtils.cacheRequestBody(
-                exchange, cached -> attempt(exchange.mutate().request(cached).build(), chain, order, 0));
+                exchange,
+                cached -> attempt(exchange.mutate().request(cached).build(), chain, placement, 0, placement.owner()));
     }
 
-    private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, List<URI> order, int index) {
-        target(exchange, order.get(index));
+    private Mono<Void> attempt(
+            ServerWebExchange exchange, GatewayFilterChain chain, Placement placement, int attempt, URI replica) {
+        target(exchange, replica);
         return chain.filter(exchange).then(Mono.defer(() -> {
-            boolean full = exchange.getResponse().getStatusCode() == HttpStatus.TOO_MANY_REQUESTS;
-            if (!full || index + 1 >= order.size()) {
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            var next = placement.after(attempt, status == null ? 0 : status.value());
+            if (next.isEmpty()) {
                 return Mono.empty();
             }
             Connection connection = exchange.getAttribute(ServerWebExchangeUtils.CLIENT_RESPONSE_CONN_ATTR);
@@ -63,7 +67,7 @@ public final class ReplicaRoutingFilter implements GlobalFilter, Ordered {
             }
             ServerWebExchangeUtils.reset(exchange);
             exchange.getResponse().setStatusCode(null);
-            return attempt(exchange, chain, order, index + 1);
+            return attempt(exchange, chain, placement, attempt + 1, next.get());
         }));
     }
 

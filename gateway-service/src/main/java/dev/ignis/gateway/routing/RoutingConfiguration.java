@@ -1,7 +1,6 @@
 package dev.ignis.gateway.routing;
 
-import dev.ignis.gateway.config.GatewayProperties;
-import java.util.List;
+import dev.ignis.contracts.placement.ReplicaRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -12,16 +11,15 @@ class RoutingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingConfiguration.class);
 
-    /** The configured replicas, or the single invocation-service as a ring of one. */
+    /** The replicas every caller shares; one replica is a ring of one. */
     @Bean
-    ReplicaRing replicaRing(ScaleOutProperties scaleOut, GatewayProperties gateway) {
-        List<java.net.URI> replicas = scaleOut.invocationReplicas().isEmpty()
-                ? List.of(gateway.invocationUrl())
-                : scaleOut.invocationReplicas();
-        if (replicas.size() > 1) {
-            log.info("Invokes are spread over {} invocation-service replicas by function", replicas.size());
+    ReplicaRing replicaRing(PlacementProperties placement) {
+        if (placement.invocationReplicas().size() > 1) {
+            log.info(
+                    "Invokes are spread over {} invocation-service replicas by function",
+                    placement.invocationReplicas().size());
         }
-        return new ReplicaRing(replicas, scaleOut.virtualNodes());
+        return new ReplicaRing(placement.invocationReplicas(), placement.virtualNodes());
     }
 
     @Bean

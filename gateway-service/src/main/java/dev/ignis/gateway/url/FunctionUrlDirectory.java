@@ -3,6 +3,7 @@ package dev.ignis.gateway.url;
 import dev.ignis.contracts.registry.FunctionUrlSnapshot;
 import dev.ignis.contracts.registry.PolicySnapshot;
 import dev.ignis.contracts.registry.RegistryChange;
+import dev.ignis.contracts.registry.RegistryRecord;
 import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.gateway.catalog.RegistryListener;
 import java.util.Map;
@@ -37,10 +38,10 @@ public class FunctionUrlDirectory implements RegistryListener {
     }
 
     @Override
-    public void onChange(ResourceType type, String key, Optional<byte[]> value) {
-        switch (type) {
-            case FUNCTION_URL_CONFIG -> onUrl(key, value);
-            case POLICY -> onPolicy(key, value);
+    public void onChange(RegistryRecord record) {
+        switch (record.type()) {
+            case FUNCTION_URL_CONFIG -> onUrl(record.key(), record.value());
+            case POLICY -> onPolicy(record.key(), record.value());
             default -> {
                 // other resources are routed by path, not looked up here
             }

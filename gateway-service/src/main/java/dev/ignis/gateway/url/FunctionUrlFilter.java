@@ -6,6 +6,7 @@ import dev.ignis.contracts.registry.FunctionUrlSnapshot;
 import dev.ignis.gateway.auth.AuthResult;
 import dev.ignis.gateway.auth.SigV4Verifier;
 import dev.ignis.gateway.error.AwsErrorResponses;
+import dev.ignis.gateway.invoke.InvocationClient;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;

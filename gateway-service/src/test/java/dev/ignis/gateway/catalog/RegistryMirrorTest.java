@@ -2,81 +2,60 @@ package dev.ignis.gateway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ignis.contracts.registry.RegistryChangeHeaders;
-import dev.ignis.contracts.registry.ResourceType;
-import java.util.ArrayList;
+import dev.ignis.contracts.fixtures.RegistryChangeSequences;
+import dev.ignis.contracts.fixtures.RegistryChangeSequences.Scenario;
+import dev.ignis.contracts.registry.RegistryRecord;
+import dev.ignis.gateway.url.FunctionUrlDirectory;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
+/** The shared stale / duplicate / tombstone sequences, through the binding's messages. */
 class RegistryMirrorTest {
 
-    static final String ARN = "arn:aws:lambda:us-east-1:000000000000:function:web";
+    final FunctionUrlDirectory urls = new FunctionUrlDirectory();
+    final RegistryMirror mirror = new RegistryMirror(List.of(urls));
 
-    final RegistryMirror mirror = new RegistryMirror(List.of());
+    static Stream<Scenario> functions() {
+        return RegistryChangeSequences.functions("web").stream();
+    }
 
-    @Test
-    void mirrorsKeysPerTypeSoAUrlConfigAndItsFunctionStayApart() {
-        mirror.accept(message(ResourceType.FUNCTION, ARN, 1, "{}"));
-        mirror.accept(message(ResourceType.FUNCTION_URL_CONFIG, ARN + "#url", 2, "{}"));
+    static Stream<Scenario> urlConfigs() {
+        return RegistryChangeSequences.urlConfigs("web").stream();
+    }
 
-        assertThat(mirror.holds(ResourceType.FUNCTION, ARN)).isTrue();
-        assertThat(mirror.holds(ResourceType.FUNCTION_URL_CONFIG, ARN + "#url")).isTrue();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void holdsAFunctionExactlyWhenTheSharedSequenceSaysSo(Scenario scenario) {
+        scenario.records().forEach(record -> mirror.accept(message(record)));
 
-        mirror.accept(message(ResourceType.FUNCTION_URL_CONFIG, ARN + "#url", 3, KafkaNull.INSTANCE));
-        assertThat(mirror.holds(ResourceType.FUNCTION_URL_CONFIG, ARN + "#url")).isFalse();
-        assertThat(mirror.holds(ResourceType.FUNCTION, ARN)).isTrue();
+        assertThat(mirror.holds(scenario.key()))
+                .isEqualTo(scenario.expectedMarker().isPresent());
         assertThat(mirror.health().getDetails())
-                .containsEntry("resources", 1L)
-                .containsEntry("lastKey", ARN + "#url")
-                .containsEntry("lastSequence", 3L);
+                .containsEntry("changesSeen", (long) scenario.records().size());
     }
 
-    @Test
-    void aResetRegistryDatabaseIsDetectedAndItsRestartedSequencesAreNotTakenForDuplicates() {
-        List<String> seen = new ArrayList<>();
-        RegistryMirror view = new RegistryMirror(List.of(new RegistryListener() {
-            @Override
-            public void onChange(ResourceType type, String key, Optional<byte[]> value) {
-                seen.add(key + "@" + value.map(String::new).orElse("tombstone"));
-            }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("urlConfigs")
+    void servesTheUrlOfTheNewestChangeAndNoneAfterItsTombstone(Scenario scenario) {
+        scenario.records().forEach(record -> mirror.accept(message(record)));
 
-            @Override
-            public void onReset() {
-                seen.add("reset");
-            }
-        }));
-        view.accept(message(ResourceType.FUNCTION, ARN, 41, "{\"old\":true}", 1_000));
-        view.accept(message(ResourceType.FUNCTION, ARN + "-gone", 42, "{}", 1_000));
-
-        // The database was wiped, the topic kept: sequences start again at 1 under a newer generation.
-        view.accept(message(ResourceType.FUNCTION, ARN, 1, "{\"new\":true}", 2_000));
-        view.accept(message(ResourceType.FUNCTION, ARN + "-gone", 43, "{}", 1_000));
-
-        assertThat(seen).containsExactly(ARN + "@{\"old\":true}", ARN + "-gone@{}", "reset", ARN + "@{\"new\":true}");
-        assertThat(view.holds(ResourceType.FUNCTION, ARN)).isTrue();
-        assertThat(view.holds(ResourceType.FUNCTION, ARN + "-gone"))
-                .as("a resource of the dead database, read late from another partition")
-                .isFalse();
-        assertThat(view.health().getDetails()).containsEntry("generation", 2_000L);
+        for (String marker : List.of("v1", "v2", "v2-replayed", "v3")) {
+            assertThat(urls.url(marker).isPresent())
+                    .as("URL id %s", marker)
+                    .isEqualTo(scenario.expectedMarker().equals(java.util.Optional.of(marker)));
+        }
     }
 
-    /** Header values as Strings: the mirror accepts them as well as the binder's raw bytes. */
-    private static org.springframework.messaging.Message<Object> message(
-            ResourceType type, String key, long sequence, Object payload) {
-        return message(type, key, sequence, payload, 1);
-    }
-
-    private static org.springframework.messaging.Message<Object> message(
-            ResourceType type, String key, long sequence, Object payload, long generation) {
-        return MessageBuilder.withPayload(payload)
-                .setHeader(KafkaHeaders.RECEIVED_KEY, key)
-                .setHeader(RegistryChangeHeaders.RESOURCE_TYPE, type.name())
-                .setHeader(RegistryChangeHeaders.SEQUENCE, Long.toString(sequence))
-                .setHeader(RegistryChangeHeaders.GENERATION, Long.toString(generation))
-                .build();
+    static Message<Object> message(RegistryRecord record) {
+        Object payload = record.value().<Object>map(bytes -> bytes).orElse(KafkaNull.INSTANCE);
+        return MessageBuilder.createMessage(
+                payload, new MessageHeaders(RegistryChangeSequences.kafkaHeaders(record, KafkaHeaders.RECEIVED_KEY)));
     }
 }

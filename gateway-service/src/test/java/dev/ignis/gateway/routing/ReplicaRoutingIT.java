@@ -2,6 +2,7 @@ package dev.ignis.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignis.contracts.placement.ReplicaRing;
 import dev.ignis.gateway.FunctionBackend;
 import dev.ignis.gateway.TestWiring;
 import java.net.URI;
@@ -43,8 +44,8 @@ class ReplicaRoutingIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestWiring.servicesAt(registry, url(first));
-        registry.add("ignis.gateway.scale-out.invocation-replicas[0]", () -> url(first));
-        registry.add("ignis.gateway.scale-out.invocation-replicas[1]", () -> url(second));
+        registry.add("ignis.placement.invocation-replicas[0]", () -> url(first));
+        registry.add("ignis.placement.invocation-replicas[1]", () -> url(second));
     }
 
     @LocalServerPort

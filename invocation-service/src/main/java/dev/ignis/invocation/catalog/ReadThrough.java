@@ -3,8 +3,7 @@ package dev.ignis.invocation.catalog;
 import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.contracts.registry.FunctionSnapshot;
-import dev.ignis.contracts.registry.RegistryChangeHeaders;
-import dev.ignis.contracts.registry.ResourceType;
+import dev.ignis.contracts.registry.RegistryRecord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * A miss in the catalog asks the registry's read-through endpoint
  * ({@code GET /ignis/v1/registry/changes?key=}) before the invoke answers 404: a function created a
  * moment ago may not have reached this replica's view yet. Only misses pay for it; warm invokes
- * never get here. A name the registry did not know either is remembered for a short time
+ * never get here. The answer carries the record's own headers and goes through the same
+ * {@code RegistryFeed} rule as the topic, so a read-through cannot undo a newer change or revive a
+ * deleted function. A name the registry did not know either is remembered for a short time
  * ({@code ignis.invocation.unknown-function-ttl}, {@link RecentMisses}) so repeated invokes of it do
  * not each reach the registry.
  */
@@ -96,11 +97,8 @@ public final class ReadThrough {
             if (response.statusCode() != 200) {
                 return;
             }
-            Optional<String> type = response.headers().firstValue(RegistryChangeHeaders.RESOURCE_TYPE);
-            Optional<String> sequence = response.headers().firstValue(RegistryChangeHeaders.SEQUENCE);
-            if (type.isPresent() && sequence.isPresent()) {
-                view.offer(key, ResourceType.valueOf(type.get()), Long.parseLong(sequence.get()), response.body());
-            }
+            view.offer(RegistryRecord.decode(
+                    key, name -> response.headers().firstValue(name).orElse(null), response.body()));
         } catch (IOException | RuntimeException e) {
             log.debug("Read-through of {} failed: {}", key, e.toString());
         } catch (InterruptedException e) {

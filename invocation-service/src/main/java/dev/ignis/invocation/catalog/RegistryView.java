@@ -5,15 +5,13 @@ import dev.ignis.contracts.registry.ConcurrencySnapshot;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.contracts.registry.ProvisionedConcurrencySnapshot;
 import dev.ignis.contracts.registry.RegistryChange;
-import dev.ignis.contracts.registry.ResourceType;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import dev.ignis.contracts.registry.RegistryFeed;
+import dev.ignis.contracts.registry.RegistryRecord;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -21,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code registryView} function bound (in config/application.yml) to the registry-changes
- * topic. Applies each record to the catalog unless an equal or newer sequence was applied for the
- * same key already (the outbox may publish a change twice).
+ * topic. Every record, and every answer of the registry's read-through, goes through the shared
+ * {@link RegistryFeed} rule; what it applies is decoded into the {@link FunctionCatalog}.
  */
 @Component("registryView")
 public class RegistryView implements Consumer<Message<Object>>, HealthIndicator {
@@ -36,10 +34,7 @@ public class RegistryView implements Consumer<Message<Object>>, HealthIndicator 
 
     private final FunctionCatalog catalog;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, Long> appliedSequence = new ConcurrentHashMap<>();
-    private final AtomicLong changesApplied = new AtomicLong();
-    private final AtomicLong lastSequence = new AtomicLong(-1);
-    private final AtomicReference<String> lastKey = new AtomicReference<>();
+    private final RegistryFeed feed = new RegistryFeed(this::apply);
 
     public RegistryView(FunctionCatalog catalog) {
         this.catalog = catalog;
@@ -47,31 +42,30 @@ public class RegistryView implements Consumer<Message<Object>>, HealthIndicator 
 
     @Override
     public void accept(Message<Object> message) {
-        offer(RegistryRecord.of(message));
+        var headers = message.getHeaders();
+        feed.offer(RegistryRecord.decode(headers.get(KafkaHeaders.RECEIVED_KEY), headers::get, message.getPayload()));
     }
 
-    /** Applies a record fetched from the registry's read-through endpoint, unless already newer. */
-    void offer(String key, ResourceType type, long sequence, byte[] value) {
-        offer(new RegistryRecord(key, type, sequence, Optional.of(value)));
+    /** Applies a record fetched from the registry's read-through endpoint, under the same rule. */
+    void offer(RegistryRecord record) {
+        feed.offer(record);
     }
 
-    private synchronized void offer(RegistryRecord record) {
-        Long seen = appliedSequence.get(record.key());
-        if (seen == null || seen < record.sequence()) {
-            apply(record);
-            appliedSequence.put(record.key(), record.sequence());
-        }
-        changesApplied.incrementAndGet();
-        lastSequence.set(record.sequence());
-        lastKey.set(record.key());
+    boolean holds(String key) {
+        return feed.holds(key);
+    }
+
+    /** Waits until a change to {@code key} at {@code sequence} or later is applied; false on timeout. */
+    boolean awaitApplied(String key, long sequence, Duration timeout) throws InterruptedException {
+        return feed.awaitApplied(key, sequence, timeout);
     }
 
     private void apply(RegistryRecord record) {
-        if (record.value().isEmpty()) {
+        if (record.isTombstone()) {
             catalog.remove(record.key());
             return;
         }
-        byte[] value = record.value().get();
+        byte[] value = record.value().orElseThrow();
         switch (record.type()) {
             case FUNCTION, FUNCTION_VERSION -> {
                 RegistryChange<FunctionSnapshot> change = json.readValue(value, FUNCTION_CHANGE);
@@ -86,24 +80,14 @@ public class RegistryView implements Consumer<Message<Object>>, HealthIndicator 
             case PROVISIONED_CONCURRENCY ->
                 catalog.putProvisioned(json.readValue(value, PROVISIONED_CHANGE).snapshot());
             default -> {
-                // Seen and counted; this service keeps no other resource types yet.
+                // Seen and counted; this service keeps no other resource types.
             }
         }
-    }
-
-    /** Where the view stands, for the {@code registryView} health details. */
-    public Map<String, Object> position() {
-        String key = lastKey.get();
-        return Map.of(
-                "changesApplied", changesApplied.get(),
-                "lastSequence", lastSequence.get(),
-                "lastKey", key == null ? "" : key,
-                "resources", catalog.size());
     }
 
     /** {@code /actuator/health/registryView}: how far this view has read the registry's changes. */
     @Override
     public Health health() {
-        return Health.up().withDetails(position()).build();
+        return Health.up().withDetails(feed.position().details()).build();
     }
 }

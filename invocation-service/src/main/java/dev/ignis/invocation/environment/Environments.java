@@ -1,5 +1,6 @@
 package dev.ignis.invocation.environment;
 
+import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.invocation.environment.InvocationResult.FunctionError;
 import dev.ignis.invocation.runtimeapi.RuntimeApi.NextEvent;
@@ -97,7 +98,7 @@ public final class Environments implements AutoCloseable {
     private static Run exited(NextEvent event, ExecutionEnvironment environment) {
         return new Run(
                 FunctionError.of(
-                        "Runtime.ExitError",
+                        LambdaErrorType.RUNTIME_EXIT_ERROR,
                         "RequestId: " + event.requestId() + " Error: Runtime exited without providing a reason"),
                 true,
                 null,

@@ -1,5 +1,6 @@
 package dev.ignis.invocation.environment;
 
+import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.invocation.environment.InvocationResult.FunctionError;
 import dev.ignis.invocation.environment.InvocationResult.Success;
@@ -92,14 +93,14 @@ public final class ExecutionEnvironment implements RuntimeApi {
         } catch (TimeoutException e) {
             kill("init timeout");
             return FunctionError.of(
-                    "Runtime.Unknown",
+                    LambdaErrorType.RUNTIME_UNKNOWN,
                     String.format(Locale.ROOT, "Init timed out after %.2f seconds", limit.toMillis() / 1000.0));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill("interrupted");
-            return FunctionError.of("Runtime.Unknown", "Init interrupted");
+            return FunctionError.of(LambdaErrorType.RUNTIME_UNKNOWN, "Init interrupted");
         } catch (ExecutionException e) {
-            return FunctionError.of("Runtime.Unknown", String.valueOf(e.getCause()));
+            return FunctionError.of(LambdaErrorType.RUNTIME_UNKNOWN, String.valueOf(e.getCause()));
         }
     }
 
@@ -140,7 +141,7 @@ public final class ExecutionEnvironment implements RuntimeApi {
             return invocation.result().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             FunctionError timedOut = FunctionError.of(
-                    "Sandbox.Timedout",
+                    LambdaErrorType.SANDBOX_TIMEDOUT,
                     String.format(
                             Locale.ROOT,
                             "RequestId: %s Error: Task timed out after %.2f seconds",
@@ -158,9 +159,9 @@ public final class ExecutionEnvironment implements RuntimeApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill("interrupted");
-            return FunctionError.of("Runtime.Unknown", "Invocation interrupted");
+            return FunctionError.of(LambdaErrorType.RUNTIME_UNKNOWN, "Invocation interrupted");
         } catch (ExecutionException e) {
-            return FunctionError.of("Runtime.Unknown", String.valueOf(e.getCause()));
+            return FunctionError.of(LambdaErrorType.RUNTIME_UNKNOWN, String.valueOf(e.getCause()));
         }
     }
 
@@ -226,7 +227,7 @@ public final class ExecutionEnvironment implements RuntimeApi {
         return complete(
                 requestId,
                 FunctionError.of(
-                        "Function.ResponseSizeTooLarge",
+                        LambdaErrorType.FUNCTION_RESPONSE_SIZE_TOO_LARGE,
                         "Response payload size exceeded maximum allowed payload size ("
                                 + RuntimeApiServer.MAX_RESPONSE_BYTES + " bytes)."));
     }
@@ -253,7 +254,7 @@ public final class ExecutionEnvironment implements RuntimeApi {
         if (initialized.isDone()) {
             return Ack.invalidStateTransition("Init already ended");
         }
-        String type = errorType == null || errorType.isBlank() ? "Runtime.Unknown" : errorType;
+        String type = errorType == null || errorType.isBlank() ? LambdaErrorType.RUNTIME_UNKNOWN.code() : errorType;
         initFailure = new FunctionError(type, body.length == 0 ? "{}".getBytes() : body);
         return Ack.ACCEPTED;
     }
@@ -291,7 +292,9 @@ public final class ExecutionEnvironment implements RuntimeApi {
     }
 
     private FunctionError exitError(String requestId, String reason) {
-        String type = cgroup != null && cgroup.oomKilled() ? "Runtime.OutOfMemory" : "Runtime.ExitError";
+        LambdaErrorType type = cgroup != null && cgroup.oomKilled()
+                ? LambdaErrorType.RUNTIME_OUT_OF_MEMORY
+                : LambdaErrorType.RUNTIME_EXIT_ERROR;
         return FunctionError.of(type, "RequestId: " + requestId + " Error: " + reason);
     }
 

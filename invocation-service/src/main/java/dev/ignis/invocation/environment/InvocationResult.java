@@ -1,5 +1,7 @@
 package dev.ignis.invocation.environment;
 
+import dev.ignis.contracts.error.LambdaErrorType;
+import dev.ignis.contracts.json.JsonText;
 import java.nio.charset.StandardCharsets;
 
 /** How an invoke ended inside the environment: the function's answer or a function error. */
@@ -17,29 +19,15 @@ public sealed interface InvocationResult {
      */
     record FunctionError(String errorType, byte[] body) implements InvocationResult {
 
-        /** A platform-detected failure in the shape AWS answers it: {@code {"errorType","errorMessage"}}. */
-        public static FunctionError of(String errorType, String errorMessage) {
-            String json = "{\"errorType\":\"" + errorType + "\",\"errorMessage\":\"" + escape(errorMessage) + "\"}";
-            return new FunctionError(errorType, json.getBytes(StandardCharsets.UTF_8));
-        }
-
-        private static String escape(String text) {
-            StringBuilder out = new StringBuilder(text.length() + 8);
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            return out.toString();
+        /**
+         * A platform-detected failure, typed from the one catalogue, in the shape AWS answers it:
+         * {@code {"errorType","errorMessage"}}; callers read the type back with {@code InvokeFailure}.
+         */
+        public static FunctionError of(LambdaErrorType type, String errorMessage) {
+            StringBuilder json = new StringBuilder("{\"errorType\":");
+            JsonText.appendString(json, type.code()).append(",\"errorMessage\":");
+            JsonText.appendString(json, errorMessage).append('}');
+            return new FunctionError(type.code(), json.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

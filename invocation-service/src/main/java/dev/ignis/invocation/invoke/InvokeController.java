@@ -2,6 +2,7 @@ package dev.ignis.invocation.invoke;
 
 import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.error.LambdaErrorType;
+import dev.ignis.contracts.invoke.InvokeHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -39,10 +40,11 @@ class InvokeController {
     ResponseEntity<byte[]> invoke(
             @PathVariable String functionName,
             @RequestParam(name = "Qualifier", required = false) String qualifier,
-            @RequestHeader(name = "X-Amz-Invocation-Type", required = false) String invocationType,
-            @RequestHeader(name = "X-Amz-Log-Type", required = false) String logType,
-            @RequestHeader(name = "X-Amz-Client-Context", required = false) String clientContext,
-            @RequestHeader(name = "X-Amzn-Trace-Id", required = false) String traceId,
+            @RequestHeader(name = InvokeHeaders.INVOCATION_TYPE, required = false) String invocationType,
+            @RequestHeader(name = InvokeHeaders.LOG_TYPE, required = false) String logType,
+            @RequestHeader(name = InvokeHeaders.CLIENT_CONTEXT, required = false) String clientContext,
+            @RequestHeader(name = InvokeHeaders.TRACE_ID, required = false) String traceId,
+            @RequestHeader(name = InvokeHeaders.PLATFORM_REQUEST_ID, required = false) String requestId,
             HttpServletRequest http)
             throws IOException {
         if (http.getContentLengthLong() >= MAX_REQUEST_BYTES) {
@@ -56,16 +58,17 @@ class InvokeController {
                 tail(logType),
                 clientContext(clientContext),
                 traceId,
-                () -> payload(http));
+                () -> payload(http),
+                RequestIds.chosen(requestId));
         InvokeResponse response = invokes.invoke(request);
         HttpHeaders headers = new HttpHeaders();
-        headers.set("x-amzn-RequestId", response.requestId());
-        headers.set("X-Amz-Executed-Version", response.executedVersion());
+        headers.set(InvokeHeaders.REQUEST_ID, response.requestId());
+        headers.set(InvokeHeaders.EXECUTED_VERSION, response.executedVersion());
         if (response.functionError() != null) {
-            headers.set("X-Amz-Function-Error", response.functionError());
+            headers.set(InvokeHeaders.FUNCTION_ERROR, response.functionError());
         }
         if (response.logResult() != null) {
-            headers.set("X-Amz-Log-Result", response.logResult());
+            headers.set(InvokeHeaders.LOG_RESULT, response.logResult());
         }
         if (response.status() == 204) {
             return ResponseEntity.status(204).headers(headers).build();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ignis.contracts.arn.InvalidArnException;
 import dev.ignis.contracts.error.LambdaErrorType;
+import dev.ignis.contracts.invoke.InvokeHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +41,7 @@ class InvokeErrorHandler {
 
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class})
     ResponseEntity<ErrorBody> unknownOperation(Exception e) {
-        return ResponseEntity.status(404)
-                .header("x-amzn-ErrorType", "UnknownOperationException")
-                .body(new ErrorBody(null, "User", "Unknown operation"));
+        return answer(LambdaErrorType.UNKNOWN_OPERATION, "Unknown operation", null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -53,7 +52,7 @@ class InvokeErrorHandler {
 
     private static ResponseEntity<ErrorBody> answer(LambdaErrorType type, String message, String reason) {
         return ResponseEntity.status(type.httpStatus())
-                .header("x-amzn-ErrorType", type.code())
+                .header(InvokeHeaders.ERROR_TYPE, type.code())
                 .body(new ErrorBody(reason, type.bodyType(), message));
     }
 }

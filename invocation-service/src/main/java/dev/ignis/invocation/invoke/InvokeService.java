@@ -51,7 +51,7 @@ public final class InvokeService {
     }
 
     public InvokeResponse invoke(InvokeRequest request) {
-        String requestId = RequestIds.next();
+        String requestId = request.requestId() != null ? request.requestId() : RequestIds.next();
         FunctionSnapshot function = catalog.route(
                         request.function(), ThreadLocalRandom.current().nextDouble())
                 .orElseThrow(() -> InvokeException.of(

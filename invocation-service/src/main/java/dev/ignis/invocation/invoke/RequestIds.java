@@ -2,6 +2,7 @@ package dev.ignis.invocation.invoke;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Request ids in the UUID v4 form Lambda uses. They need to be unique, not unguessable, so they
@@ -11,6 +12,13 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RequestIds {
 
     private RequestIds() {}
+
+    private static final Pattern FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** A platform caller's id if it has the form Lambda's have, else null (a new one is drawn). */
+    static String chosen(String header) {
+        return header != null && FORM.matcher(header).matches() ? header : null;
+    }
 
     static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -3,19 +3,26 @@ package dev.ignis.invocation.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.contracts.arn.FunctionRef;
+import dev.ignis.contracts.fixtures.RegistryChangeSequences;
+import dev.ignis.contracts.fixtures.RegistryChangeSequences.Scenario;
 import dev.ignis.contracts.registry.AliasSnapshot;
 import dev.ignis.contracts.registry.FunctionSnapshot;
 import dev.ignis.contracts.registry.RegistryChange;
 import dev.ignis.contracts.registry.RegistryChangeHeaders;
+import dev.ignis.contracts.registry.RegistryRecord;
 import dev.ignis.contracts.registry.ResourceType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,11 +73,32 @@ class FunctionCatalogTest {
 
         consumer.accept(tombstone(6, ResourceType.FUNCTION, ARN));
         assertThat(catalog.resolve(FunctionRef.parse("fn"))).isEmpty();
-        assertThat(consumer.position())
-                .containsEntry("changesApplied", 3L)
+        assertThat(consumer.health().getDetails())
+                .containsEntry("changesSeen", 3L)
+                .containsEntry("changesApplied", 2L)
                 .containsEntry("lastSequence", 6L)
                 .containsEntry("lastKey", ARN)
-                .containsEntry("resources", 0);
+                .containsEntry("resources", 0L);
+    }
+
+    static Stream<Scenario> sharedSequences() {
+        return Stream.concat(
+                RegistryChangeSequences.functions("fn").stream(), RegistryChangeSequences.versions("fn", "3").stream());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sharedSequences")
+    void followsTheSharedStaleDuplicateAndTombstoneSequences(Scenario scenario) {
+        scenario.records().forEach(record -> consumer.accept(message(record)));
+        FunctionRef ref = FunctionRef.parse(scenario.key());
+
+        assertThat(catalog.resolve(ref).map(FunctionSnapshot::revisionId)).isEqualTo(scenario.expectedMarker());
+    }
+
+    private static Message<Object> message(RegistryRecord record) {
+        Object payload = record.value().<Object>map(bytes -> bytes).orElse(KafkaNull.INSTANCE);
+        return MessageBuilder.createMessage(
+                payload, new MessageHeaders(RegistryChangeSequences.kafkaHeaders(record, KafkaHeaders.RECEIVED_KEY)));
     }
 
     private Message<Object> change(long sequence, ResourceType type, String arn, Object snapshot) {

@@ -38,6 +38,8 @@ public enum LambdaErrorType {
     REQUEST_TOO_LARGE("RequestTooLargeException", 413, CLIENT, PERMANENT),
     UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 415, CLIENT, PERMANENT),
     TOO_MANY_REQUESTS("TooManyRequestsException", 429, CLIENT, TRANSIENT),
+    /** A path or method no operation answers. */
+    UNKNOWN_OPERATION("UnknownOperationException", 404, CLIENT, PERMANENT),
     PROVISIONED_CONCURRENCY_CONFIG_NOT_FOUND("ProvisionedConcurrencyConfigNotFoundException", 404, CLIENT, PERMANENT),
 
     // Platform errors.

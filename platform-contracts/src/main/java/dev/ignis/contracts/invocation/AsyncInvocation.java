@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * @param requestId the id returned to the caller with the 202
  * @param functionArn the function as addressed, qualified when the caller gave a qualifier
- * @param payloadBase64 the event body, byte for byte
+ * @param payload the event body, already validated as JSON, as its JSON text; on the topic it is
+ *     embedded as the JSON value it is (a service's mapper writes it raw), never base64 or a
+ *     quoted string, so no hop or retry inflates it
  * @param clientContextBase64 the caller's {@code X-Amz-Client-Context}, or null
  * @param traceId the {@code X-Amzn-Trace-Id} to propagate, or null
  * @param receivedAt when the platform accepted it; the event's age counts from here
@@ -18,7 +20,7 @@ import java.util.Objects;
 public record AsyncInvocation(
         String requestId,
         String functionArn,
-        String payloadBase64,
+        String payload,
         String clientContextBase64,
         String traceId,
         Instant receivedAt,
@@ -27,7 +29,7 @@ public record AsyncInvocation(
     public AsyncInvocation {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(functionArn, "functionArn");
-        Objects.requireNonNull(payloadBase64, "payloadBase64");
+        Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(receivedAt, "receivedAt");
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt starts at 1");
@@ -36,6 +38,6 @@ public record AsyncInvocation(
 
     public AsyncInvocation nextAttempt() {
         return new AsyncInvocation(
-                requestId, functionArn, payloadBase64, clientContextBase64, traceId, receivedAt, attempt + 1);
+                requestId, functionArn, payload, clientContextBase64, traceId, receivedAt, attempt + 1);
     }
 }

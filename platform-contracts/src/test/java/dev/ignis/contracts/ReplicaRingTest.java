@@ -1,7 +1,9 @@
-package dev.ignis.gateway.routing;
+package dev.ignis.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignis.contracts.placement.Placement;
+import dev.ignis.contracts.placement.ReplicaRing;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -50,15 +52,41 @@ class ReplicaRingTest {
     }
 
     @Test
-    void everyFormOfAFunctionNameHashesAlike() {
-        assertThat(FunctionKeys.of("/2015-03-31/functions/orders/invocations")).isEqualTo("orders");
-        assertThat(FunctionKeys.of("/2015-03-31/functions/orders:live/invocations"))
-                .isEqualTo("orders");
-        assertThat(FunctionKeys.of("/2015-03-31/functions/000000000000:function:orders/invocations"))
-                .isEqualTo("orders");
-        assertThat(
-                        FunctionKeys.of(
-                                "/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A000000000000%3Afunction%3Aorders%3A3/invocations"))
-                .isEqualTo("orders");
+    void aFullReplicaSpillsToTheNextOnTheRingAndTheLastAnswerStands() {
+        Placement placement = new ReplicaRing(THREE, 64).place("orders");
+        List<URI> order = new ReplicaRing(THREE, 64).preference("orders");
+
+        assertThat(placement.owner()).isEqualTo(order.getFirst());
+        assertThat(placement.after(0, 429)).contains(order.get(1));
+        assertThat(placement.after(1, 429)).contains(order.get(2));
+        assertThat(placement.after(2, 429)).isEmpty();
+    }
+
+    @Test
+    void onlyA429Spills() {
+        Placement placement = new ReplicaRing(THREE, 64).place("orders");
+
+        for (int status : new int[] {200, 404, 500, 502, 503}) {
+            assertThat(placement.after(0, status)).as("status %d", status).isEmpty();
+        }
+        assertThat(new ReplicaRing(THREE.subList(0, 1), 64).place("orders").after(0, 429))
+                .isEmpty();
+    }
+
+    @Test
+    void aBlockingCallAsksTheOwnerThenSpillsUntilAnAnswerStands() {
+        Placement placement = new ReplicaRing(THREE, 64).place("orders");
+        List<URI> asked = new java.util.ArrayList<>();
+
+        int status = placement.<Integer>call(
+                replica -> {
+                    asked.add(replica);
+                    return asked.size() < 2 ? 429 : 200;
+                },
+                answer -> answer);
+
+        assertThat(status).isEqualTo(200);
+        assertThat(asked).containsExactlyElementsOf(placement.order().subList(0, 2));
+        assertThat(placement.<Integer>call(replica -> 429, answer -> answer)).isEqualTo(429);
     }
 }

@@ -1,4 +1,4 @@
-package dev.ignis.gateway.routing;
+package dev.ignis.contracts.placement;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * Consistent hashing of functions onto invocation-service replicas: each function has an owner
  * (where its warm environments live) and then a fixed order of fallbacks. Adding or removing a
  * replica moves only the functions on the ring segments it takes or gives up.
+ *
+ * <p>Every caller of a function (the gateway, the async workers, the pollers) places it with this
+ * ring, keyed by the plain function name ({@code FunctionRef.functionName()}), so that every form
+ * of the same function (name, ARN, any qualifier) lands on the same replica whoever calls it.
  */
 public final class ReplicaRing {
 
@@ -31,6 +35,11 @@ public final class ReplicaRing {
 
     public int size() {
         return replicas;
+    }
+
+    /** Where an invoke of {@code functionName} goes: its owner, then the fallbacks in ring order. */
+    public Placement place(String functionName) {
+        return new Placement(preference(functionName));
     }
 
     /** Every replica, the owner of {@code function} first, then the ones after it on the ring. */

@@ -13,6 +13,7 @@ import time, urllib.error, urllib.request, zipfile
 GATEWAY = "http://127.0.0.1:8080"  # --gateway
 REGISTRY_READY = "http://127.0.0.1:8081/readyz"  # --registry
 ROLE = "arn:aws:iam::000000000000:role/crash"
+SHOWN = [0]  # the first few refusals are printed, to tell a broken run from a busy registry
 
 
 def sign(method, url, body, key="test", secret="test", region="us-east-1"):
@@ -55,6 +56,9 @@ def call(method, path, payload=None, timeout=30):
             parsed = json.loads(raw) if raw.strip() else None
         except ValueError:
             parsed = None
+        if 400 <= error.code < 500 and error.code != 404 and SHOWN[0] < 5:
+            SHOWN[0] += 1
+            print(f"{method} {path}: {error.code} {raw[:300]!r}", flush=True)
         return error.code, dict(error.headers), parsed
     except OSError:
         return None, {}, None
@@ -257,6 +261,7 @@ def main():
                 fn.uncertain = True
             else:
                 refused += 1  # a 4xx (e.g. 409 while an update is in progress) changed nothing
+
             if registry.process.poll() is not None:
                 registry.start()
         registry.restart()

@@ -104,7 +104,8 @@ def main():
     sink.daemon_threads = True
     threading.Thread(target=sink.serve_forever, daemon=True).start()
 
-    body = b'{"FunctionName":"big","Code":{"ZipFile":"' + b"A" * (args.bytes - 41) + b'"}}'
+    prefix, suffix = b'{"FunctionName":"big","Code":{"ZipFile":"', b'"}}'
+    body = prefix + b"A" * (args.bytes - len(prefix) - len(suffix)) + suffix
     body_hash = hashlib.sha256(body).hexdigest()
     results = [None] * args.uploads
     threads = [threading.Thread(target=upload, args=(args.port, body, body_hash, i % 2 == 0, results, i))

@@ -67,7 +67,7 @@ def call(method, path, payload=None, timeout=30):
 def package(generation):
     handler = ("import os\n# generation %d\n"
                "def handler(event, context):\n"
-               "    return {'n': os.environ.get('N'), 'version': os.environ.get('AWS_LAMBDA_FUNCTION_VERSION')}\n"
+               "    return {'n': os.environ.get('COUNTER'), 'version': os.environ.get('AWS_LAMBDA_FUNCTION_VERSION')}\n"
                % generation)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
@@ -122,7 +122,7 @@ def step(fn, rng, counter):
         status, _, body = call("POST", "/2015-03-31/functions", {
             "FunctionName": fn.name, "Runtime": "python3.12", "Role": ROLE, "Handler": "index.handler",
             "Code": {"ZipFile": __import__("base64").b64encode(zipped).decode()},
-            "Environment": {"Variables": {"N": str(counter)}}})
+            "Environment": {"Variables": {"COUNTER": str(counter)}}})
         def apply():
             fn.exists, fn.code, fn.n = True, body["CodeSha256"], str(counter)
         return "create", status, apply
@@ -132,12 +132,12 @@ def step(fn, rng, counter):
         status, _, body = call("PUT", path + "/code", {"ZipFile": __import__("base64").b64encode(zipped).decode()})
         return op, status, lambda: setattr(fn, "code", body["CodeSha256"])
     if op == "config":
-        status, _, body = call("PUT", path + "/configuration", {"Environment": {"Variables": {"N": str(counter)}}})
+        status, _, body = call("PUT", path + "/configuration", {"Environment": {"Variables": {"COUNTER": str(counter)}}})
         return op, status, lambda: setattr(fn, "n", str(counter))
     if op == "publish":
         status, _, body = call("POST", path + "/versions", {})
         def apply():
-            fn.versions[body["Version"]] = (body["CodeSha256"], body.get("Environment", {}).get("Variables", {}).get("N"))
+            fn.versions[body["Version"]] = (body["CodeSha256"], body.get("Environment", {}).get("Variables", {}).get("COUNTER"))
         return op, status, apply
     if op == "alias":
         if not fn.versions:
@@ -158,7 +158,7 @@ def step(fn, rng, counter):
 def step_publish_instead(fn, path):
     status, _, body = call("POST", path + "/versions", {})
     def apply():
-        fn.versions[body["Version"]] = (body["CodeSha256"], body.get("Environment", {}).get("Variables", {}).get("N"))
+        fn.versions[body["Version"]] = (body["CodeSha256"], body.get("Environment", {}).get("Variables", {}).get("COUNTER"))
     return "publish", status, apply
 
 
@@ -197,7 +197,7 @@ def check(functions):
             continue
         config = body["Configuration"]
         expect(f"{fn.name} code", config["CodeSha256"], fn.code)
-        expect(f"{fn.name} N", config.get("Environment", {}).get("Variables", {}).get("N"), fn.n)
+        expect(f"{fn.name} N", config.get("Environment", {}).get("Variables", {}).get("COUNTER"), fn.n)
         expect(f"{fn.name} invoke $LATEST sees N", (result or {}).get("n"), fn.n)
         _, _, listed = call("GET", path + "/versions")
         versions = {v["Version"]: v["CodeSha256"] for v in (listed or {}).get("Versions", []) if v["Version"] != "$LATEST"}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.launcher.Component;
 import dev.ignis.launcher.IgnisStack;
+import dev.ignis.launcher.LaunchOptions;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +58,9 @@ class ReplicasIT {
                 "async-queue",
                 "event-source",
                 "gateway",
-                "gateway-2"));
+                "gateway-2",
+                "gateway" + LaunchOptions.MANAGEMENT_SUFFIX,
+                "gateway-2" + LaunchOptions.MANAGEMENT_SUFFIX));
         stack = TestStacks.start(home, ports, Map.of("invocation", 2, "gateway", 2));
         invocations = stack.services().stream()
                 .filter(c -> c.name().startsWith("invocation-service"))

@@ -23,8 +23,14 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 /** What the e2e suites share: a whole stack booted through the launcher on free ports, and ZIPs. */
 final class TestStacks {
 
-    private static final List<String> COMPONENTS =
-            List.of("kafka", "function-registry", "invocation", "async-queue", "event-source", "gateway");
+    private static final List<String> COMPONENTS = List.of(
+            "kafka",
+            "function-registry",
+            "invocation",
+            "async-queue",
+            "event-source",
+            "gateway",
+            "gateway" + LaunchOptions.MANAGEMENT_SUFFIX);
 
     private TestStacks() {}
 
@@ -33,7 +39,10 @@ final class TestStacks {
         return freePorts(COMPONENTS);
     }
 
-    /** Free ports for these components (launcher port-override keys, e.g. "invocation-2"). */
+    /**
+     * Free ports for these components (launcher port-override keys, e.g. "invocation-2", or
+     * "gateway-management" and "gateway-2-management" for the gateways' management ports).
+     */
     static Map<String, Integer> freePorts(List<String> components) throws IOException {
         Map<String, Integer> ports = new HashMap<>();
         for (String component : components) {

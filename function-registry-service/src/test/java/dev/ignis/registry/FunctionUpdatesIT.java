@@ -223,7 +223,7 @@ class FunctionUpdatesIT extends RegistryIT {
         assertThat(updated.revisionId()).isNotEqualTo(created.revisionId());
         assertThat(updated.version()).isEqualTo("$LATEST");
         assertThat(lambda.getFunction(b -> b.functionName("recoded")).code().location())
-                .endsWith(java.util.HexFormat.of().formatHex(sha256(v2)));
+                .contains(java.util.HexFormat.of().formatHex(sha256(v2)) + "?");
 
         byte[] v3 = Zips.of("lambda_function.py", "def lambda_handler(event, context):\n    return 3\n");
         UpdateFunctionCodeResponse published = lambda.updateFunctionCode(b ->

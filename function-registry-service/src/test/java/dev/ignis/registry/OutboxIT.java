@@ -3,14 +3,18 @@ package dev.ignis.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.contracts.registry.FunctionSnapshot;
+import dev.ignis.contracts.registry.RegistryChangeHeaders;
 import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.registry.outbox.ChangeLog;
+import dev.ignis.registry.outbox.RegistryGeneration;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +60,9 @@ class OutboxIT {
     @Test
     void aChangeCommittedBeforeAStopIsPublishedAfterTheRestart() {
         String arn;
+        long generation;
         try (ConfigurableApplicationContext registry = startRegistry(false)) {
+            generation = registry.getBean(RegistryGeneration.class).value();
             arn = createFunction(registry, "survivor");
             JdbcTemplate jdbc = registry.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from outbox where record_key = ?", Integer.class, arn))
@@ -66,7 +72,18 @@ class OutboxIT {
 
         try (ConfigurableApplicationContext registry = startRegistry(true);
                 ChangeTopic topic = new ChangeTopic(kafka.getBrokersAsString())) {
-            assertThat(topic.awaitRecords(arn, 1)).hasSize(1);
+            List<ConsumerRecord<String, byte[]>> records = topic.awaitRecords(arn, 1);
+            assertThat(records).hasSize(1);
+            assertThat(registry.getBean(RegistryGeneration.class).value())
+                    .as("a restart keeps the database's generation")
+                    .isEqualTo(generation);
+            assertThat(new String(
+                            records.getFirst()
+                                    .headers()
+                                    .lastHeader(RegistryChangeHeaders.GENERATION)
+                                    .value(),
+                            StandardCharsets.UTF_8))
+                    .isEqualTo(Long.toString(generation));
             JdbcTemplate jdbc = registry.getBean(JdbcTemplate.class);
             awaitEmptyOutbox(jdbc);
         }

@@ -6,19 +6,29 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.ignis.contracts.internal.CodeLinks;
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.gateway.auth.Sha256;
 import dev.ignis.gateway.observe.AccessLog;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +58,10 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
         properties = {
             // Short enough to test a slow backend; the management route's real limit is 120 s.
             "ignis.gateway.backends.time-limits.management=1s",
+            "management.server.port=0",
+            // A slow caller is cut off after these pauses (60 s idle, 20 s read in config).
+            "ignis.gateway.connections.read-timeout=1s",
+            "ignis.gateway.connections.idle-timeout=1s",
         })
 @EmbeddedKafka(partitions = 1, topics = "ignis.registry.changes")
 class GatewayIT {
@@ -62,6 +76,12 @@ class GatewayIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    InternalCredential internalCredential;
 
     final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -176,14 +196,201 @@ class GatewayIT {
     }
 
     @Test
-    void operationsEndpointsNeedNoSignatureAndExposeTheGatewayTimer() throws Exception {
+    void everyForwardedRequestCarriesTheInternalCredentialAndACallersOwnValueIsReplaced() {
+        try (LambdaClient lambda = LambdaClient.builder()
+                .endpointOverride(gateway(""))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(c -> c.putHeader(InternalCredential.HEADER, "forged"))
+                .build()) {
+            lambda.listFunctions();
+        }
+
+        assertThat(backend.received.getLast().header(InternalCredential.HEADER))
+                .isEqualTo(internalCredential.headerValue());
+    }
+
+    @Test
+    void aCodeDownloadNeedsAValidPresignedLinkOrASignature() throws Exception {
+        String sha = "ab".repeat(32);
+        long now = Instant.now().getEpochSecond();
+        HttpResponse<String> bare = http.send(
+                HttpRequest.newBuilder(gateway(CodeLinks.PATH_PREFIX + sha)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> expired = http.send(
+                HttpRequest.newBuilder(gateway(CodeLinks.presignedPath(internalCredential, sha, now - 1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(gateway(CodeLinks.presignedPath(InternalCredential.of("guess"), sha, now + 600)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(backend.received).isEmpty();
+
+        HttpResponse<String> presigned = http.send(
+                HttpRequest.newBuilder(gateway(CodeLinks.presignedPath(internalCredential, sha, now + 600)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(bare.statusCode()).isEqualTo(403);
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(presigned.statusCode()).isEqualTo(200);
+        assertThat(backend.received).singleElement().satisfies(r -> assertThat(r.path())
+                .isEqualTo(CodeLinks.PATH_PREFIX + sha));
+    }
+
+    @Test
+    void aHostThatMerelyLooksLikeAFunctionUrlIsStillTheLambdaApi() throws Exception {
+        for (String host : List.of(
+                "a.lambda-url.x",
+                "a.lambda-url.us-east-1.evil.example",
+                "abc.lambda-url.eu-west-1.on.aws",
+                "x.y.lambda-url.us-east-1.localhost:" + port,
+                "abc.lambda-url.us-west-2.localhost:" + port)) {
+            RawHttp.Response response =
+                    RawHttp.send(port, "GET", "/2015-03-31/functions/", Map.of("Host", host), new byte[0]);
+
+            assertThat(response.status()).as(host).isEqualTo(403);
+            assertThat(response.header("x-amzn-ErrorType")).as(host).isEqualTo("MissingAuthenticationTokenException");
+        }
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void aSignatureMoreThanFiveMinutesFromTheGatewaysClockIsRefusedEitherWay() throws Exception {
+        Instant now = Instant.now();
+        HttpResponse<String> old = http.send(
+                signedGet("/2015-03-31/functions/", Clock.fixed(now.minusSeconds(6 * 60), ZoneOffset.UTC)),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ahead = http.send(
+                signedGet("/2015-03-31/functions/", Clock.fixed(now.plusSeconds(6 * 60), ZoneOffset.UTC)),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> recent = http.send(
+                signedGet("/2015-03-31/functions/", Clock.fixed(now.minusSeconds(4 * 60), ZoneOffset.UTC)),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(old.statusCode()).isEqualTo(403);
+        assertThat(old.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+        assertThat(old.body())
+                .matches("\\{\"Type\":\"User\",\"message\":\"Signature expired: \\d{8}T\\d{6}Z is now earlier than"
+                        + " \\d{8}T\\d{6}Z \\(\\d{8}T\\d{6}Z - 5 min\\.\\)\"}");
+        assertThat(ahead.statusCode()).isEqualTo(403);
+        assertThat(ahead.body())
+                .matches(".*Signature not yet current: \\d{8}T\\d{6}Z is still later than \\d{8}T\\d{6}Z"
+                        + " \\(\\d{8}T\\d{6}Z \\+ 5 min\\.\\).*");
+        assertThat(recent.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDeclaredSizeOverTheOperationsLimitIsRefusedFromTheHeaders() throws Exception {
+        String invoke = headersOnly("POST", INVOKE_PATH, 6_291_456);
+        String create = headersOnly("POST", "/2015-03-31/functions", 69_905_067);
+
+        assertThat(invoke)
+                .startsWith("HTTP/1.1 413")
+                .contains("RequestTooLargeException")
+                .contains("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
+        assertThat(create)
+                .startsWith("HTTP/1.1 413")
+                .contains("Request must be smaller than 69905067 bytes for the CreateFunction operation");
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void anUnsignedUploadIsRefusedBeforeItsBodyIsRead() throws Exception {
+        String unsigned = headersOnly("POST", "/2015-03-31/functions", 60_000_000);
+
+        assertThat(unsigned).startsWith("HTTP/1.1 403").contains("MissingAuthenticationTokenException");
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void aCallerThatStopsSendingItsHeadIsCutOff() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream()
+                    .write(("POST " + INVOKE_PATH + " HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+
+            // Returns once the gateway closes the connection; a read time-out here fails the test.
+            socket.getInputStream().readAllBytes();
+        }
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void aSignedCallerThatStopsSendingItsBodyIsCutOff() throws Exception {
+        byte[] event = "{\"slow\":true}".getBytes(StandardCharsets.UTF_8);
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(URI.create("http://localhost:" + port + INVOKE_PATH))
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Content-Length", Integer.toString(event.length))
+                .build();
+        SdkHttpRequest signed = sign(request, event);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            StringBuilder head = new StringBuilder("POST " + INVOKE_PATH + " HTTP/1.1\r\n");
+            signed.headers()
+                    .forEach((name, values) -> values.forEach(value ->
+                            head.append(name).append(": ").append(value).append("\r\n")));
+            head.append("\r\n");
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(event, 0, 3); // and then nothing
+            socket.getOutputStream().flush();
+
+            socket.getInputStream().readAllBytes();
+        }
+        assertThat(backend.received).isEmpty();
+    }
+
+    @Test
+    void aRequestHeadOverTheHeaderLimitIsRefused() throws Exception {
+        RawHttp.Response response = RawHttp.send(
+                port, "GET", "/2015-03-31/functions/", Map.of("X-Big", "a".repeat(20 * 1024)), new byte[0]);
+
+        assertThat(response.status()).isEqualTo(431);
+        assertThat(backend.received).isEmpty();
+    }
+
+    /**
+     * Sends only a request's head, declaring a body of {@code contentLength} bytes it never sends, and
+     * returns the head of the answer: an answer at all proves the gateway did not wait for the body.
+     */
+    private String headersOnly(String method, String path, long contentLength) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            byte[] answer = new byte[2048];
+            int n = socket.getInputStream().read(answer);
+            return n < 0 ? "" : new String(answer, 0, n, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void onlyHealthIsPublicAndMetricsAnswerOnTheManagementPort() throws Exception {
         try (LambdaClient lambda = client("test", "test")) {
             lambda.listFunctions();
         }
-        HttpResponse<String> metrics = http.send(
+        HttpResponse<String> readyz =
+                http.send(HttpRequest.newBuilder(gateway("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> publicMetrics = http.send(
                 HttpRequest.newBuilder(gateway("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metrics = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(readyz.statusCode()).isEqualTo(200);
+        assertThat(publicMetrics.statusCode()).isEqualTo(403);
+        assertThat(publicMetrics.headers().firstValue("x-amzn-ErrorType"))
+                .hasValue("MissingAuthenticationTokenException");
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
         assertThat(metrics.body())
                 .containsPattern(
                         "ignis_gateway_requests_seconds_count\\{[^}]*route=\"management\"" + "[^}]*status=\"2xx\"");
@@ -311,11 +518,15 @@ class GatewayIT {
     }
 
     private HttpRequest signedGet(String path) {
+        return signedGet(path, Clock.systemUTC());
+    }
+
+    private HttpRequest signedGet(String path, Clock clock) {
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.GET)
                 .uri(gateway(path))
                 .build();
-        SdkHttpRequest signed = sign(request, new byte[0]);
+        SdkHttpRequest signed = TestWiring.sign(request, new byte[0], "test", clock);
         HttpRequest.Builder builder = HttpRequest.newBuilder(gateway(path));
         signed.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Host")) {

@@ -24,13 +24,18 @@ public final class TestWiring {
 
     /** SigV4 with the AWS SDK's own signer, access key {@code test}, as the AWS tools sign. */
     public static SdkHttpRequest sign(SdkHttpFullRequest request, byte[] body, String secret) {
+        return sign(request, body, secret, Clock.systemUTC());
+    }
+
+    /** As {@link #sign(SdkHttpFullRequest, byte[], String)}, with the signer's clock. */
+    public static SdkHttpRequest sign(SdkHttpFullRequest request, byte[] body, String secret, Clock clock) {
         return AwsV4HttpSigner.create()
                 .sign(r -> r.identity(AwsCredentialsIdentity.create("test", secret))
                         .request(request)
                         .payload(ContentStreamProvider.fromByteArray(body))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
                         .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.systemUTC()))
+                        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock))
                 .request();
     }
 }

@@ -112,9 +112,9 @@ class ChartTest {
     void everyServiceIsProbedOnItsActuatorHealthGroupsAndBounded() {
         for (PodSpec pod : pods(PRODUCTION)) {
             Container container = pod.getContainers().getFirst();
-            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
-            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
-            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/livez");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/livez");
             assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
             assertThat(container.getResources().getLimits()).containsKey("memory");
         }
@@ -282,11 +282,20 @@ class ChartTest {
         assertThat(key).hasSize(32);
         assertThat(PRODUCTION.find(Secret.class, "ignis-secrets")).isEmpty();
         for (String service : SERVICES) {
-            assertThat(env(container(PRODUCTION, service), "IGNIS_INTERNAL_TOKEN")
-                            .getValueFrom()
-                            .getSecretKeyRef()
-                            .getName())
-                    .isEqualTo("ignis-platform");
+            assertThat(env(container(PRODUCTION, service), "IGNIS_INTERNAL_CREDENTIAL_FILE")
+                            .getValue())
+                    .isEqualTo("/etc/ignis/secrets/internal-credential");
+            assertThat(env(container(PRODUCTION, service), "IGNIS_INTERNAL_REQUIRED")
+                            .getValue())
+                    .isEqualTo("true");
+            assertThat(pods(PRODUCTION).stream()
+                            .flatMap(pod -> pod.getVolumes().stream())
+                            .filter(volume -> volume.getSecret() != null
+                                    && "ignis-platform"
+                                            .equals(volume.getSecret().getSecretName()))
+                            .flatMap(volume -> volume.getSecret().getItems().stream())
+                            .map(item -> item.getKey()))
+                    .contains("internal-credential");
         }
         // Every Secret and ConfigMap a pod of the default install reads is part of the release.
         Set<String> rendered = DEFAULTS.resources().stream()

@@ -1,8 +1,10 @@
 package dev.ignis.launcher;
 
+import dev.ignis.launcher.config.StackConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,11 @@ record CommandLine(
         Map<String, Integer> replicas,
         short replicationFactor,
         Map<String, String> clientProperties,
-        boolean unsandboxed) {
+        boolean unsandboxed,
+        Optional<Integer> portOffset) {
+
+    /** The gateway's management port in config/gateway-service.yml, moved by {@code --port-offset} too. */
+    static final int GATEWAY_MANAGEMENT_PORT = 9080;
 
     static CommandLine parse(String[] args) {
         if (args.length == 0) {
@@ -33,6 +39,7 @@ record CommandLine(
         short replicationFactor = 1;
         Map<String, String> clientProperties = new LinkedHashMap<>();
         boolean unsandboxed = false;
+        Optional<Integer> portOffset = Optional.empty();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--unsandboxed")) {
@@ -67,6 +74,7 @@ record CommandLine(
                     }
                     clientProperties.put(property.substring(0, equals), property.substring(equals + 1));
                 }
+                case "--port-offset" -> portOffset = Optional.of(portOffset(required(name, value)));
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'");
             }
         }
@@ -78,12 +86,23 @@ record CommandLine(
                 Map.copyOf(replicas),
                 replicationFactor,
                 Map.copyOf(clientProperties),
-                unsandboxed);
+                unsandboxed,
+                portOffset);
     }
 
-    LaunchOptions apply(LaunchOptions defaults) {
+    /** {@code config} is the stack's configuration, whose ports {@code --port-offset} shifts. */
+    LaunchOptions apply(LaunchOptions defaults, StackConfig config) {
         LaunchOptions options =
                 defaults.withServices(services).withReplicas(replicas).withUnsandboxed(unsandboxed);
+        if (portOffset.isPresent()) {
+            // Replicas follow: replica n stays 100 ports above replica n - 1, management ports included.
+            int offset = portOffset.get();
+            Map<String, Integer> ports = new HashMap<>();
+            config.services().forEach(s -> ports.put(s.id(), s.url().getPort() + offset));
+            ports.put(LaunchOptions.KAFKA, config.kafkaPort() + offset);
+            ports.put("gateway" + LaunchOptions.MANAGEMENT_SUFFIX, GATEWAY_MANAGEMENT_PORT + offset);
+            options = options.withPortOverrides(ports);
+        }
         return kafka.map(options::withExternalKafka).orElse(options);
     }
 
@@ -112,6 +131,18 @@ record CommandLine(
             // reported below
         }
         throw new IllegalArgumentException("--replication-factor must be a whole number from 1, not '" + value + "'");
+    }
+
+    private static int portOffset(String value) {
+        try {
+            int offset = Integer.parseInt(value);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port-offset must be a whole number from 0, not '" + value + "'");
     }
 
     private static String required(String option, String value) {

@@ -229,6 +229,8 @@ public final class IgnisStack implements AutoCloseable {
     private List<String> serviceCommand(JavaCommand java, ServiceSpec service) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + service.port());
+        // A service with its own actuator port (the gateway's management port) moves it too; replicas get their own.
+        plan.managementPort(service).ifPresent(port -> args.add("--management.server.port=" + port));
         args.add("--ignis.home=" + options.home());
         args.add("--ignis.kafka.bootstrap-servers=" + plan.kafkaBootstrapServers());
         plan.allServiceUrls().forEach((id, url) -> args.add("--ignis.services." + id + "=" + url));

@@ -31,6 +31,9 @@ public record LaunchOptions(
 
     public static final String KAFKA = "kafka";
 
+    /** {@code <service id>-management} in the port overrides moves that service's actuator port. */
+    public static final String MANAGEMENT_SUFFIX = "-management";
+
     public LaunchOptions {
         projectRoot = projectRoot.toAbsolutePath().normalize();
         home = home.toAbsolutePath().normalize();

@@ -37,7 +37,13 @@ public final class Main {
             CommandLine line = CommandLine.parse(args);
             int code =
                     switch (line.command()) {
-                        case "up" -> up(line.apply(defaults), line.readyFile());
+                        case "up" ->
+                            up(
+                                    line.apply(
+                                            defaults,
+                                            StackConfigReader.fromSystemEnvironment()
+                                                    .read(defaults.configDir())),
+                                    line.readyFile());
                         case "down" -> down(defaults);
                         case "status" -> status(defaults);
                         case "topics" -> topics(defaults, line);

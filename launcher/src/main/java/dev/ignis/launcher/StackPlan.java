@@ -84,6 +84,29 @@ record StackPlan(
         return List.copyOf(expanded);
     }
 
+    /**
+     * The management port {@code service} moves its actuator to, if it has one of its own (the
+     * gateway, 9080 in config/gateway-service.yml) and it is not the configured one: the {@code
+     * <id>-management} override for the first replica; for replica n, the {@code <id>-<n>-management}
+     * override, or 100 × (n − 1) above the first's, as with its server port, so replicas never
+     * share one.
+     */
+    Optional<Integer> managementPort(ServiceSpec service) {
+        if (service.replica() == 1) {
+            return Optional.ofNullable(options.portOverrides().get(service.id() + LaunchOptions.MANAGEMENT_SUFFIX));
+        }
+        Integer own =
+                options.portOverrides().get(service.id() + "-" + service.replica() + LaunchOptions.MANAGEMENT_SUFFIX);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        Integer first = options.portOverrides().get(service.id() + LaunchOptions.MANAGEMENT_SUFFIX);
+        if (first == null && service.id().equals("gateway")) {
+            first = CommandLine.GATEWAY_MANAGEMENT_PORT;
+        }
+        return first == null ? Optional.empty() : Optional.of(first + 100 * (service.replica() - 1));
+    }
+
     /** Every replica of a service, first one first. */
     List<ServiceSpec> replicasOf(String id) {
         return services.stream().filter(s -> s.id().equals(id)).toList();
@@ -120,7 +143,10 @@ record StackPlan(
             wanted.put("kafka", kafkaPort);
             wanted.put("kafka (controller)", kafkaControllerPort());
         }
-        services.forEach(s -> wanted.put(s.name(), s.port()));
+        services.forEach(s -> {
+            wanted.put(s.name(), s.port());
+            managementPort(s).ifPresent(port -> wanted.put(s.name() + " (management)", port));
+        });
         wanted.forEach((component, port) -> {
             if (!HealthProbe.isFree(port)) {
                 throw new StartupException("Port " + port + " for " + component

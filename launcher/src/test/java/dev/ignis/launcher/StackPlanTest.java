@@ -128,4 +128,34 @@ class StackPlanTest {
                                 .withReplicas(Map.of("invocation", 2))))
                 .hasMessageContaining("--replicas names 'invocation', which is not started");
     }
+
+    @Test
+    void aPortOffsetMovesEveryPortSoAStackRunsBesideAnother() {
+        LaunchOptions options = CommandLine.parse(new String[] {"up", "--port-offset", "10000"})
+                .apply(LaunchOptions.defaults(ROOT), config);
+        StackPlan plan = StackPlan.of(config, options);
+
+        assertThat(plan.allServiceUrls().get("gateway").getPort()).isEqualTo(18080);
+        assertThat(plan.allServiceUrls().get("function-registry").getPort()).isEqualTo(18081);
+        assertThat(plan.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(options.portOverrides()).containsEntry("gateway-management", 19080);
+    }
+
+    @Test
+    void gatewayReplicasGetManagementPortsOfTheirOwnBesideAnOffsetStack() {
+        LaunchOptions options = CommandLine.parse(
+                        new String[] {"up", "--replicas", "gateway=2", "--port-offset", "10000"})
+                .apply(LaunchOptions.defaults(ROOT), config);
+        StackPlan plan = StackPlan.of(config, options);
+
+        assertThat(plan.replicasOf("gateway")).extracting(ServiceSpec::port).containsExactly(18080, 18180);
+        assertThat(plan.replicasOf("gateway").stream().map(plan::managementPort))
+                .containsExactly(Optional.of(19080), Optional.of(19180));
+        assertThat(plan.replicasOf("invocation").stream().map(plan::managementPort))
+                .containsExactly(Optional.empty());
+
+        StackPlan plain = StackPlan.of(config, LaunchOptions.defaults(ROOT).withReplicas(Map.of("gateway", 3)));
+        assertThat(plain.replicasOf("gateway").stream().map(plain::managementPort))
+                .containsExactly(Optional.empty(), Optional.of(9180), Optional.of(9280));
+    }
 }

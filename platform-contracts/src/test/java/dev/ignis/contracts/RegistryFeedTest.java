@@ -82,6 +82,54 @@ class RegistryFeedTest {
     }
 
     @Test
+    void aResetRegistryDatabaseWithTheTopicKeptIsRebuiltNotTakenForDuplicates() {
+        List<String> calls = new ArrayList<>();
+        RegistryFeed rebuilt = new RegistryFeed(new RegistryFeed.Handler() {
+            @Override
+            public void apply(RegistryRecord record) {
+                calls.add(record.key() + "@" + record.sequence());
+            }
+
+            @Override
+            public void reset() {
+                calls.add("reset");
+            }
+        });
+        byte[] value = "{}".getBytes(StandardCharsets.UTF_8);
+        rebuilt.offer(
+                RegistryRecord.change(ARN, ResourceType.FUNCTION, 41, value).withGeneration(1_000));
+        rebuilt.offer(RegistryRecord.change(ARN + "-gone", ResourceType.FUNCTION, 42, value)
+                .withGeneration(1_000));
+
+        // The database was wiped: sequences start again at 1 under a newer generation.
+        assertThat(rebuilt.offer(RegistryRecord.change(ARN, ResourceType.FUNCTION, 1, value)
+                        .withGeneration(2_000)))
+                .isTrue();
+        assertThat(rebuilt.offer(RegistryRecord.change(ARN + "-gone", ResourceType.FUNCTION, 43, value)
+                        .withGeneration(1_000)))
+                .as("a record of the dead database, read late from another partition")
+                .isFalse();
+        assertThat(rebuilt.offer(RegistryRecord.change(ARN, ResourceType.FUNCTION, 2, value)
+                        .withGeneration(2_000)))
+                .isTrue();
+
+        assertThat(calls).containsExactly(ARN + "@41", ARN + "-gone@42", "reset", ARN + "@1", ARN + "@2");
+        assertThat(rebuilt.holds(ARN)).isTrue();
+        assertThat(rebuilt.holds(ARN + "-gone")).isFalse();
+        assertThat(rebuilt.position().resources()).isEqualTo(1);
+    }
+
+    @Test
+    void theGenerationHeaderIsDecodedAndItsAbsenceIsGenerationZero() {
+        Map<String, Object> headers = new HashMap<>(
+                Map.of(RegistryChangeHeaders.RESOURCE_TYPE, "FUNCTION", RegistryChangeHeaders.SEQUENCE, "7"));
+        assertThat(RegistryRecord.decode(ARN, headers::get, "{}").generation()).isZero();
+
+        headers.put(RegistryChangeHeaders.GENERATION, "1764810000000".getBytes(StandardCharsets.UTF_8));
+        assertThat(RegistryRecord.decode(ARN, headers::get, "{}").generation()).isEqualTo(1_764_810_000_000L);
+    }
+
+    @Test
     void aHandlerThatFailsLeavesTheRecordUnapplied() {
         RegistryFeed failing = new RegistryFeed(record -> {
             throw new IllegalStateException("undecodable");

@@ -1,5 +1,6 @@
 package dev.ignis.asyncqueue.invoke;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.contracts.placement.ReplicaRing;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,8 +9,10 @@ import org.springframework.context.annotation.Configuration;
 class InvokeConfiguration {
 
     @Bean
-    InvocationClient invocationClient(PlacementProperties placement) {
+    InvocationClient invocationClient(PlacementProperties placement, InternalCredential credential) {
         return new InvocationClient(
-                new ReplicaRing(placement.invocationReplicas(), placement.virtualNodes()), placement.invokeTimeout());
+                new ReplicaRing(placement.invocationReplicas(), placement.virtualNodes()),
+                placement.invokeTimeout(),
+                credential);
     }
 }

@@ -8,6 +8,7 @@ import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.error.Fault;
 import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.contracts.error.Retriability;
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.contracts.invoke.InvokeAnswer;
 import dev.ignis.contracts.invoke.InvokeCall;
 import dev.ignis.contracts.invoke.InvokeHeaders;
@@ -78,6 +79,18 @@ class InvocationClientTest {
     void stop() {
         first.server.stop(0);
         second.server.stop(0);
+    }
+
+    @Test
+    void sendsTheInternalCredentialWhenGivenOneAndNoneOtherwise() {
+        InvocationClient withCredential =
+                new InvocationClient(ring, Duration.ofSeconds(5), InternalCredential.of("s3cret"));
+        withCredential.invoke(InvokeCall.of(FunctionRef.parse("orders"), "{}".getBytes()));
+        client.invoke(InvokeCall.of(FunctionRef.parse("orders"), "{}".getBytes()));
+
+        assertThat(owner("orders").requests).hasSize(2);
+        assertThat(owner("orders").requests.get(0)).containsEntry(InternalCredential.HEADER.toLowerCase(), "s3cret");
+        assertThat(owner("orders").requests.get(1)).doesNotContainKey(InternalCredential.HEADER.toLowerCase());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ignis.eventsource.invoke;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.contracts.invoke.BlockingInvoker;
 import dev.ignis.contracts.invoke.InvokeAnswer;
 import dev.ignis.contracts.invoke.InvokeCall;
@@ -18,8 +19,14 @@ public class InvocationClient implements FunctionInvoker {
     private final JsonMapper json = JsonMapper.builder().build();
     private final BlockingInvoker invoker;
 
+    /** Without the internal credential: for a stack whose invocation-service does not require it (tests). */
     public InvocationClient(ReplicaRing ring, Duration timeout) {
         this.invoker = new BlockingInvoker(ring, timeout, this::errorType);
+    }
+
+    /** Every invoke carries the internal credential: invocation-service accepts nobody else in a cluster. */
+    public InvocationClient(ReplicaRing ring, Duration timeout, InternalCredential credential) {
+        this.invoker = new BlockingInvoker(ring, timeout, this::errorType, credential);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.ignis.registry.function;
 
 import dev.ignis.registry.api.LambdaApiException;
 import dev.ignis.registry.api.Pages;
-import dev.ignis.registry.config.RegistryProperties;
 import dev.ignis.registry.function.FunctionApi.CodeLocation;
 import dev.ignis.registry.function.FunctionApi.Concurrency;
 import dev.ignis.registry.function.FunctionApi.CreateFunctionRequest;
@@ -11,6 +10,7 @@ import dev.ignis.registry.function.FunctionApi.GetFunctionResponse;
 import dev.ignis.registry.function.FunctionApi.ListFunctionsResponse;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionCodeRequest;
 import dev.ignis.registry.function.FunctionApi.UpdateFunctionConfigurationRequest;
+import dev.ignis.registry.internal.CodeLocations;
 import dev.ignis.registry.serving.ServingStatus;
 import dev.ignis.registry.serving.ServingStatus.Stage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,16 +37,16 @@ class FunctionController {
 
     private final FunctionOperations functions;
     private final FunctionViews views;
-    private final RegistryProperties properties;
+    private final CodeLocations codeLocations;
 
     private final ServingStatus serving;
 
     FunctionController(
-            FunctionOperations functions, FunctionViews views, RegistryProperties properties, ServingStatus serving) {
+            FunctionOperations functions, FunctionViews views, CodeLocations codeLocations, ServingStatus serving) {
         this.functions = functions;
         this.serving = serving;
         this.views = views;
-        this.properties = properties;
+        this.codeLocations = codeLocations;
     }
 
     @Operation(summary = "CreateFunction")
@@ -79,10 +79,7 @@ class FunctionController {
     GetFunctionResponse get(
             @PathVariable String functionName, @RequestParam(name = "Qualifier", required = false) String qualifier) {
         StoredFunction function = functions.get(functionName, qualifier);
-        String location = properties
-                .gatewayUrl()
-                .resolve("/ignis/v1/code/" + function.codeSha256Hex())
-                .toString();
+        String location = codeLocations.of(function.codeSha256Hex());
         OptionalInt reserved = functions.reservedConcurrency(function.functionName());
         Map<String, String> tags = functions.tags(function.functionName());
         return new GetFunctionResponse(

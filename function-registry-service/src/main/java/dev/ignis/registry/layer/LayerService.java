@@ -10,6 +10,7 @@ import dev.ignis.registry.code.Sha256;
 import dev.ignis.registry.config.RegistryProperties;
 import dev.ignis.registry.function.AttachedLayer;
 import dev.ignis.registry.function.LayerResolver;
+import dev.ignis.registry.internal.CodeLocations;
 import dev.ignis.registry.layer.LayerApi.PublishLayerVersionRequest;
 import dev.ignis.registry.layer.LayerRules.LayerId;
 import dev.ignis.registry.layer.LayerRules.VersionId;
@@ -47,6 +48,7 @@ class LayerService implements LayerResolver {
     private final ChangeLog changes;
     private final RegistryProperties properties;
     private final Clock clock;
+    private final CodeLocations codeLocations;
 
     LayerService(
             LayerRepository layers,
@@ -55,7 +57,9 @@ class LayerService implements LayerResolver {
             PackageIntake packages,
             ChangeLog changes,
             RegistryProperties properties,
-            Clock clock) {
+            Clock clock,
+            CodeLocations codeLocations) {
+        this.codeLocations = codeLocations;
         this.layers = layers;
         this.versions = versions;
         this.policies = policies;
@@ -197,7 +201,7 @@ class LayerService implements LayerResolver {
     /** Where the ZIP is downloaded: the gateway's code endpoint. */
     String location(LayerVersionSnapshot snapshot) {
         String hex = HexFormat.of().formatHex(Base64.getDecoder().decode(snapshot.codeSha256()));
-        return properties.gatewayUrl().resolve("/ignis/v1/code/" + hex).toString();
+        return codeLocations.of(hex);
     }
 
     private Optional<LayerVersionEntity> find(LayerId id, long version) {

@@ -39,12 +39,16 @@ class OutboxRelay extends BackgroundWorker {
     /** Released on every commit, so a write waiting for its change is published at once, not a poll later. */
     private final Semaphore committed = new Semaphore(0);
 
+    private final byte[] generation;
+
     OutboxRelay(
             OutboxRepository outbox,
             KafkaTemplate<String, byte[]> kafka,
             TransactionTemplate transactions,
-            RegistryProperties properties) {
+            RegistryProperties properties,
+            RegistryGeneration generation) {
         super("outbox-relay");
+        this.generation = generation.header().getBytes(StandardCharsets.UTF_8);
         this.outbox = outbox;
         this.kafka = kafka;
         this.transactions = transactions;
@@ -130,6 +134,7 @@ class OutboxRelay extends BackgroundWorker {
                 .add(RegistryChangeHeaders.RESOURCE_TYPE, entry.resourceType().getBytes(StandardCharsets.UTF_8));
         record.headers()
                 .add(RegistryChangeHeaders.SEQUENCE, Long.toString(entry.id()).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(RegistryChangeHeaders.GENERATION, generation);
         return record;
     }
 }

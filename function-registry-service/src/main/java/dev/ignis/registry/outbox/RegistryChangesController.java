@@ -24,8 +24,11 @@ class RegistryChangesController {
 
     private final LatestChangeRepository latest;
 
-    RegistryChangesController(LatestChangeRepository latest) {
+    private final RegistryGeneration generation;
+
+    RegistryChangesController(LatestChangeRepository latest, RegistryGeneration generation) {
         this.latest = latest;
+        this.generation = generation;
     }
 
     @Operation(summary = "The newest change recorded under a registry-changes record key")
@@ -41,6 +44,7 @@ class RegistryChangesController {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(RegistryChangeHeaders.RESOURCE_TYPE, change.resourceType())
                 .header(RegistryChangeHeaders.SEQUENCE, Long.toString(change.sequence()))
+                .header(RegistryChangeHeaders.GENERATION, generation.header())
                 .body(change.payload());
     }
 

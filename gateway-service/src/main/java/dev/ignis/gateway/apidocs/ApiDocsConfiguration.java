@@ -1,5 +1,6 @@
 package dev.ignis.gateway.apidocs;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +18,14 @@ class ApiDocsConfiguration {
 
     @Bean
     ApiDocsHandler apiDocsHandler(
-            org.springframework.cloud.gateway.config.GatewayProperties routes, ApiDocsProperties properties) {
+            org.springframework.cloud.gateway.config.GatewayProperties routes,
+            ApiDocsProperties properties,
+            InternalCredential credential) {
+        // The backends' documents are internal endpoints: in a cluster they answer only the credential's holders.
         return new ApiDocsHandler(
-                WebClient.create(),
+                WebClient.builder()
+                        .defaultHeader(InternalCredential.HEADER, credential.headerValue())
+                        .build(),
                 ForwardedPaths.of(routes.getRoutes()),
                 properties,
                 JsonMapper.builder().build(),

@@ -1,5 +1,8 @@
 package dev.ignis.gateway.auth;
 
+import dev.ignis.contracts.internal.InternalCredential;
+import dev.ignis.gateway.body.BodyLimits;
+import dev.ignis.gateway.body.BodySpool;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +43,25 @@ class AuthConfiguration {
     }
 
     @Bean
-    SigV4AuthenticationFilter sigV4AuthenticationFilter(SigV4Verifier verifier, AuthProperties properties) {
-        return new SigV4AuthenticationFilter(verifier, properties);
+    SigV4AuthenticationFilter sigV4AuthenticationFilter(
+            SigV4Verifier verifier,
+            AuthProperties properties,
+            BodySpool spool,
+            BodyLimits limits,
+            ManagementPort managementPort,
+            InternalCredential credential,
+            ObjectProvider<Clock> clock) {
+        return new SigV4AuthenticationFilter(
+                verifier,
+                properties,
+                spool,
+                limits,
+                managementPort,
+                new CodeLinkAccess(credential, clock.getIfAvailable(Clock::systemUTC)));
+    }
+
+    @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
     }
 }

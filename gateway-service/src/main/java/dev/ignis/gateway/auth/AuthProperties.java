@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,9 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keys the access keys callers sign with (config/gateway-service.yml ships test/test)
  * @param keyFile a mounted secret read once at start: one {@code access-key-id:secret} per line; when
  *     set, its keys replace {@code keys}, so a cluster never also accepts the local default pair
- * @param maxClockSkew how far X-Amz-Date may be from the gateway's clock (AWS allows 15 minutes)
- * @param maxBufferedBody the largest body buffered to hash when a client did not send
- *     X-Amz-Content-Sha256 (the CLI does not); larger ones are refused with 413
+ * @param maxClockSkew how far X-Amz-Date may be from the gateway's clock, either way (Lambda: 5 minutes)
  */
 @Validated
 @ConfigurationProperties("ignis.gateway.auth")
@@ -29,8 +26,7 @@ public record AuthProperties(
         @NotNull @DefaultValue("verify") Mode mode,
         @Valid @DefaultValue List<AccessKey> keys,
         Path keyFile,
-        @NotNull @DefaultValue("15m") Duration maxClockSkew,
-        @NotNull @DefaultValue("80MB") DataSize maxBufferedBody) {
+        @NotNull @DefaultValue("5m") Duration maxClockSkew) {
 
     public enum Mode {
         VERIFY,

@@ -3,11 +3,16 @@ package dev.ignis.gateway.auth;
 import dev.ignis.contracts.error.LambdaErrorType;
 import dev.ignis.gateway.auth.AuthResult.Rejected;
 import dev.ignis.gateway.auth.AuthResult.Verified;
+import dev.ignis.gateway.body.BodyLimits;
+import dev.ignis.gateway.body.BodySpool;
+import dev.ignis.gateway.body.BodyTooLargeException;
+import dev.ignis.gateway.body.HeldBody;
 import dev.ignis.gateway.error.AwsErrorResponses;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -18,20 +23,22 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * SigV4 authentication of every Lambda API request, before routing. The payload hash the signature
- * covers comes from the cheapest source that is still safe:
+ * SigV4 authentication of every Lambda API request, before routing, with memory per request bounded
+ * before anything is trusted:
  *
- * <ul>
- *   <li>{@code X-Amz-Content-Sha256: UNSIGNED-PAYLOAD}: the client chose not to sign the body;
- *   <li>{@code X-Amz-Content-Sha256: <hex>} (the SDK v2): the signature is checked at once against
- *       that digest, then the body is buffered once, up to {@code max-buffered-body}, and must hash to
- *       it before it is forwarded from that copy;
- *   <li>no header and no body: the empty-payload hash;
- *   <li>no header and a body (the AWS CLI, the SDK v2): the body must be read to hash it, so it is
- *       buffered once, up to {@code max-buffered-body}, and forwarded from that copy.
- * </ul>
+ * <ol>
+ *   <li>a declared Content-Length over the operation's limit ({@link BodyLimits}) is refused with 413
+ *       at once;
+ *   <li>everything the headers alone can prove wrong (no signature, a malformed one, outside the clock
+ *       window, an unknown key) is refused before a byte of the body is read;
+ *   <li>the payload hash the signature covers: {@code UNSIGNED-PAYLOAD} leaves the body alone; a
+ *       claimed digest (the SDK v2) is checked against the signature first, then the body is held by
+ *       the {@link BodySpool} and must hash to it; no header (the AWS CLI) means the body is held and
+ *       hashed first; no body means the empty-payload hash.
+ * </ol>
  *
- * The verified access key id is left in the exchange for the rate limiter and the access log.
+ * A held body is forwarded from the spool and released when the exchange ends. The verified access
+ * key id is left in the exchange for the rate limiter and the access log.
  */
 public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
 
@@ -40,17 +47,26 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
 
     public static final String ACCESS_KEY_ID_ATTR = SigV4AuthenticationFilter.class.getName() + ".accessKeyId";
 
-    private static final byte[] NO_BYTES = new byte[0];
-
     private final SigV4Verifier verifier;
     private final boolean acceptAny;
-    private final int maxBufferedBody;
+    private final BodySpool spool;
+    private final BodyLimits limits;
+    private final ManagementPort managementPort;
+    private final CodeLinkAccess codeLinks;
 
-    public SigV4AuthenticationFilter(SigV4Verifier verifier, AuthProperties properties) {
+    SigV4AuthenticationFilter(
+            SigV4Verifier verifier,
+            AuthProperties properties,
+            BodySpool spool,
+            BodyLimits limits,
+            ManagementPort managementPort,
+            CodeLinkAccess codeLinks) {
+        this.managementPort = managementPort;
+        this.codeLinks = codeLinks;
         this.verifier = verifier;
         this.acceptAny = properties.mode() == AuthProperties.Mode.ACCEPT_ANY;
-        this.maxBufferedBody =
-                (int) Math.min(Integer.MAX_VALUE, properties.maxBufferedBody().toBytes());
+        this.spool = spool;
+        this.limits = limits;
     }
 
     @Override
@@ -61,31 +77,35 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (AuthExemptions.isExempt(request)) {
+        if (AuthExemptions.isExempt(request) || managementPort.receives(request) || codeLinks.admits(request)) {
             return chain.filter(exchange);
         }
         HttpHeaders headers = request.getHeaders();
+        BodyLimits.Limit limit =
+                limits.of(request.getMethod(), request.getPath().value());
+        long declared = headers.getContentLength();
+        if (declared >= 0 && limit.refuses(declared)) {
+            return tooLarge(exchange, limit);
+        }
         if (acceptAny) {
             return proceed(exchange, chain, SigV4Verifier.accessKeyIdOrAnonymous(headers), request);
         }
+        Optional<Rejected> refused = verifier.checkHeaders(headers);
+        if (refused.isPresent()) {
+            return refuse(exchange, refused.get());
+        }
         String claimed = headers.getFirst(SigV4Verifier.CONTENT_SHA256);
         if (claimed != null) {
-            return withClaimedHash(exchange, chain, claimed);
+            return withClaimedHash(exchange, chain, claimed, limit);
         }
         if (!hasBody(headers)) {
             return decide(exchange, chain, verify(request, Sha256.EMPTY_PAYLOAD), request);
         }
-        return DataBufferUtils.join(request.getBody(), maxBufferedBody)
-                .map(VerifiedBodyCopy::drain)
-                .defaultIfEmpty(NO_BYTES)
-                .flatMap(bytes -> decide(
-                        exchange,
-                        chain,
-                        verify(request, bytes.length == 0 ? Sha256.EMPTY_PAYLOAD : Sha256.hex(bytes)),
-                        new VerifiedBodyCopy(request, exchange.getResponse().bufferFactory(), bytes)));
+        return held(exchange, chain, limit, body -> verify(request, body.sha256Hex()));
     }
 
-    private Mono<Void> withClaimedHash(ServerWebExchange exchange, WebFilterChain chain, String claimed) {
+    private Mono<Void> withClaimedHash(
+            ServerWebExchange exchange, WebFilterChain chain, String claimed, BodyLimits.Limit limit) {
         ServerHttpRequest request = exchange.getRequest();
         if (SigV4Verifier.UNSIGNED_PAYLOAD.equals(claimed)) {
             return decide(exchange, chain, verify(request, claimed), request);
@@ -103,20 +123,34 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
         }
         // The body is checked against its signed digest before anything reaches a backend: a
         // backend never acts on a tampered body, nor waits on a half-sent one.
-        return DataBufferUtils.join(request.getBody(), maxBufferedBody)
-                .map(VerifiedBodyCopy::drain)
-                .defaultIfEmpty(NO_BYTES)
-                .flatMap(bytes -> Sha256.hex(bytes).equalsIgnoreCase(claimed)
-                        ? proceed(
+        return held(
+                exchange,
+                chain,
+                limit,
+                body -> body.sha256Hex().equalsIgnoreCase(claimed)
+                        ? verified
+                        : new Rejected(
+                                LambdaErrorType.INVALID_SIGNATURE.code(),
+                                LambdaErrorType.INVALID_SIGNATURE.httpStatus(),
+                                SigV4Verifier.PAYLOAD_MISMATCH));
+    }
+
+    /** Holds the body, decides on it, forwards it from the spool and releases it when done. */
+    private Mono<Void> held(
+            ServerWebExchange exchange,
+            WebFilterChain chain,
+            BodyLimits.Limit limit,
+            Function<HeldBody, AuthResult> decision) {
+        ServerHttpRequest request = exchange.getRequest();
+        return spool.hold(request.getBody(), request.getHeaders().getContentLength(), limit)
+                .flatMap(body -> decide(
                                 exchange,
                                 chain,
-                                verified.accessKeyId(),
-                                new VerifiedBodyCopy(
-                                        request, exchange.getResponse().bufferFactory(), bytes))
-                        : AwsErrorResponses.write(
-                                exchange.getResponse(),
-                                LambdaErrorType.INVALID_SIGNATURE,
-                                SigV4Verifier.PAYLOAD_MISMATCH));
+                                decision.apply(body),
+                                new HeldBodyRequest(
+                                        request, exchange.getResponse().bufferFactory(), body))
+                        .doFinally(signal -> body.release()))
+                .onErrorResume(BodyTooLargeException.class, e -> tooLarge(exchange, e.limit()));
     }
 
     private AuthResult verify(ServerHttpRequest request, String payloadHash) {
@@ -132,8 +166,25 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
             ServerWebExchange exchange, WebFilterChain chain, AuthResult result, ServerHttpRequest forward) {
         return switch (result) {
             case Verified verified -> proceed(exchange, chain, verified.accessKeyId(), forward);
-            case Rejected rejected -> AwsErrorResponses.write(exchange.getResponse(), rejected);
+            case Rejected rejected -> refuse(exchange, rejected);
         };
+    }
+
+    /** A refusal before the body was read closes the connection: the unread body is not drained. */
+    private static Mono<Void> refuse(ServerWebExchange exchange, Rejected rejected) {
+        closeIfBodyPending(exchange);
+        return AwsErrorResponses.write(exchange.getResponse(), rejected);
+    }
+
+    private static Mono<Void> tooLarge(ServerWebExchange exchange, BodyLimits.Limit limit) {
+        closeIfBodyPending(exchange);
+        return AwsErrorResponses.write(exchange.getResponse(), LambdaErrorType.REQUEST_TOO_LARGE, limit.message());
+    }
+
+    private static void closeIfBodyPending(ServerWebExchange exchange) {
+        if (hasBody(exchange.getRequest().getHeaders())) {
+            exchange.getResponse().getHeaders().setConnection("close");
+        }
     }
 
     private static Mono<Void> proceed(
@@ -149,16 +200,13 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
         return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
-    /**
-     * The request forwarded with the body bytes that were hashed. Heap bytes, not the pooled buffer:
-     * nothing to release if routing never reads the body, and a retry could read it again.
-     */
-    private static final class VerifiedBodyCopy extends ServerHttpRequestDecorator {
+    /** The request forwarded with the body that was hashed, replayed from where it is held. */
+    private static final class HeldBodyRequest extends ServerHttpRequestDecorator {
 
         private final DataBufferFactory buffers;
-        private final byte[] body;
+        private final HeldBody body;
 
-        VerifiedBodyCopy(ServerHttpRequest request, DataBufferFactory buffers, byte[] body) {
+        HeldBodyRequest(ServerHttpRequest request, DataBufferFactory buffers, HeldBody body) {
             super(request);
             this.buffers = buffers;
             this.body = body;
@@ -166,17 +214,7 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
 
         @Override
         public Flux<DataBuffer> getBody() {
-            return body.length == 0 ? Flux.empty() : Flux.defer(() -> Flux.just(buffers.wrap(body)));
-        }
-
-        static byte[] drain(DataBuffer joined) {
-            try {
-                byte[] bytes = new byte[joined.readableByteCount()];
-                joined.read(bytes);
-                return bytes;
-            } finally {
-                DataBufferUtils.release(joined);
-            }
+            return body.content(buffers);
         }
     }
 }

@@ -61,65 +61,96 @@ public final class SigV4Verifier {
      * header's digest must still compare it with the body it forwards.
      */
     public AuthResult verify(String method, String rawPath, String rawQuery, HttpHeaders headers, String payloadHash) {
+        Parsed parsed = parse(headers);
+        return parsed.decided() != null
+                ? parsed.decided()
+                : checkSignature(parsed.claim(), method, rawPath, rawQuery, headers, payloadHash);
+    }
+
+    /**
+     * Everything that can be checked from the headers alone (a signature is present and well formed,
+     * the clock window, the scope, a known key), so a caller can refuse a request before it reads a
+     * byte of its body. {@link Optional#empty()} means only the signature itself remains to check.
+     */
+    public Optional<Rejected> checkHeaders(HttpHeaders headers) {
+        return parse(headers).decided() instanceof Rejected rejected ? Optional.of(rejected) : Optional.empty();
+    }
+
+    /** A request's parsed, in-window, known-key signature claim, not yet checked against its content. */
+    private record Claim(SigV4Authorization auth, String[] credential, String amzDate, String secret) {}
+
+    /** Either decided from the headers alone, or a claim left to check against the content. */
+    private record Parsed(AuthResult decided, Claim claim) {
+        Parsed(AuthResult decided) {
+            this(decided, null);
+        }
+    }
+
+    private Parsed parse(HttpHeaders headers) {
         if (mode == AuthProperties.Mode.ACCEPT_ANY) {
-            return new Verified(accessKeyIdOrAnonymous(headers));
+            return new Parsed(new Verified(accessKeyIdOrAnonymous(headers)));
         }
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.strip().startsWith("AWS4-")) {
-            return reject(LambdaErrorType.MISSING_AUTHENTICATION_TOKEN, MISSING_TOKEN);
+            return new Parsed(reject(LambdaErrorType.MISSING_AUTHENTICATION_TOKEN, MISSING_TOKEN));
         }
         SigV4Authorization auth = SigV4Authorization.parse(authorization);
         if (!SigV4Canonical.ALGORITHM.equals(auth.algorithm())) {
-            return incomplete(
-                    "Unsupported AWS 'algorithm': '" + auth.algorithm() + "' (only AWS4-HMAC-SHA256 for now). ");
+            return new Parsed(incomplete(
+                    "Unsupported AWS 'algorithm': '" + auth.algorithm() + "' (only AWS4-HMAC-SHA256 for now). "));
         }
         String amzDateHeader = headers.getFirst(AMZ_DATE);
         String dateHeader = amzDateHeader != null ? amzDateHeader : headers.getFirst(HttpHeaders.DATE);
         String missing = missingParts(auth, dateHeader);
         if (!missing.isEmpty()) {
-            return incomplete(missing + "Authorization=" + authorization);
+            return new Parsed(incomplete(missing + "Authorization=" + authorization));
         }
         Instant signedAt = parseDate(dateHeader, amzDateHeader != null);
         if (signedAt == null) {
-            return incomplete("Date must be in ISO-8601 'basic format'. Got '" + dateHeader
-                    + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+            return new Parsed(incomplete("Date must be in ISO-8601 'basic format'. Got '" + dateHeader
+                    + "'. See http://en.wikipedia.org/wiki/ISO_8601"));
         }
         String amzDate = amzDateHeader != null ? amzDateHeader : BASIC_ISO.format(signedAt.atOffset(ZoneOffset.UTC));
         Optional<Rejected> skewed = checkSkew(signedAt);
         if (skewed.isPresent()) {
-            return skewed.get();
+            return new Parsed(skewed.get());
         }
         if (auth.signedHeaders().stream().noneMatch("host"::equals)) {
-            return reject(
-                    LambdaErrorType.INVALID_SIGNATURE, "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+            return new Parsed(reject(
+                    LambdaErrorType.INVALID_SIGNATURE, "'Host' must be a 'SignedHeader' in the AWS Authorization."));
         }
         String[] credential = auth.credential().split("/", -1);
         if (credential.length != 5) {
-            return incomplete("Credential must have exactly 5 slash-delimited elements, e.g."
-                    + " keyid/date/region/service/term, got '" + auth.credential() + "'");
+            return new Parsed(incomplete("Credential must have exactly 5 slash-delimited elements, e.g."
+                    + " keyid/date/region/service/term, got '" + auth.credential() + "'"));
         }
         String scopeProblems = scopeProblems(credential, amzDate);
         if (!scopeProblems.isEmpty()) {
-            return reject(LambdaErrorType.INVALID_SIGNATURE, scopeProblems.strip());
+            return new Parsed(reject(LambdaErrorType.INVALID_SIGNATURE, scopeProblems.strip()));
         }
         Optional<String> secret = keys.secretOf(credential[0]);
         if (secret.isEmpty()) {
-            return reject(LambdaErrorType.UNRECOGNIZED_CLIENT, UNKNOWN_KEY);
+            return new Parsed(reject(LambdaErrorType.UNRECOGNIZED_CLIENT, UNKNOWN_KEY));
         }
+        return new Parsed(null, new Claim(auth, credential, amzDate, secret.get()));
+    }
+
+    private AuthResult checkSignature(
+            Claim claim, String method, String rawPath, String rawQuery, HttpHeaders headers, String payloadHash) {
         String expected = signature(
-                secret.get(),
-                credential,
-                amzDate,
+                claim.secret(),
+                claim.credential(),
+                claim.amzDate(),
                 method,
                 rawPath,
                 rawQuery,
                 headers,
-                auth.signedHeaders(),
+                claim.auth().signedHeaders(),
                 payloadHash);
         return MessageDigest.isEqual(
                         expected.getBytes(StandardCharsets.US_ASCII),
-                        auth.signature().getBytes(StandardCharsets.US_ASCII))
-                ? new Verified(credential[0])
+                        claim.auth().signature().getBytes(StandardCharsets.US_ASCII))
+                ? new Verified(claim.credential()[0])
                 : reject(LambdaErrorType.INVALID_SIGNATURE, BAD_SIGNATURE);
     }
 

@@ -12,4 +12,10 @@ import dev.ignis.contracts.registry.RegistryRecord;
 public interface RegistryListener {
 
     void onChange(RegistryRecord record);
+
+    /**
+     * The registry's database was reset (a newer generation arrived, {@code RegistryGenerations}):
+     * everything this listener holds describes resources that no longer exist; forget it all.
+     */
+    default void onReset() {}
 }

@@ -24,7 +24,17 @@ public class RegistryMirror implements Consumer<Message<Object>>, HealthIndicato
 
     public RegistryMirror(List<RegistryListener> listeners) {
         List<RegistryListener> all = List.copyOf(listeners);
-        this.feed = new RegistryFeed(record -> all.forEach(listener -> listener.onChange(record)));
+        this.feed = new RegistryFeed(new RegistryFeed.Handler() {
+            @Override
+            public void apply(RegistryRecord record) {
+                all.forEach(listener -> listener.onChange(record));
+            }
+
+            @Override
+            public void reset() {
+                all.forEach(RegistryListener::onReset);
+            }
+        });
     }
 
     /** Whether the resource recorded under {@code key} exists in this view. */

@@ -1,5 +1,6 @@
 package dev.ignis.gateway.invoke;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.contracts.invoke.InvokeHeaders;
 import dev.ignis.contracts.placement.Placement;
 import dev.ignis.contracts.placement.ReplicaRing;
@@ -34,7 +35,9 @@ public class InvocationClient {
     private final ReplicaRing replicas;
     private final Duration timeout;
 
-    public InvocationClient(ReplicaRing replicas, Duration timeout, int maxPayloadBytes) {
+    /** @param credential sent on every invoke: invocation-service accepts nobody else in a cluster */
+    public InvocationClient(
+            ReplicaRing replicas, Duration timeout, int maxPayloadBytes, InternalCredential credential) {
         this.replicas = replicas;
         this.timeout = timeout;
         HttpClient http = HttpClient.create(ConnectionProvider.create("gateway-invokes", 512))
@@ -42,6 +45,7 @@ public class InvocationClient {
         this.client = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(maxPayloadBytes + 1024 * 1024))
+                .defaultHeader(InternalCredential.HEADER, credential.headerValue())
                 .build();
     }
 

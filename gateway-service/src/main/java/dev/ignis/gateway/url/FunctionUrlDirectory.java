@@ -48,6 +48,13 @@ public class FunctionUrlDirectory implements RegistryListener {
         }
     }
 
+    @Override
+    public void onReset() {
+        urlsByKey.clear();
+        urlsById.clear();
+        policiesByArn.clear();
+    }
+
     private void onUrl(String key, Optional<byte[]> value) {
         FunctionUrlSnapshot previous = value.isPresent()
                 ? urlsByKey.put(key, json.readValue(value.get(), URL_CHANGE).snapshot())

@@ -80,7 +80,7 @@ public class FunctionUrlFilter implements WebFilter, Ordered {
         ServerHttpResponse response = exchange.getResponse();
         Optional<FunctionUrlSnapshot> found = directory.url(target.urlId());
         if (found.isEmpty()) {
-            return UrlErrors.unknownUrl(response);
+            return UrlErrors.forbidden(response);
         }
         FunctionUrlSnapshot url = found.get();
         Optional<CorsRules> cors = Optional.ofNullable(url.cors()).map(CorsRules::new);
@@ -122,8 +122,7 @@ public class FunctionUrlFilter implements WebFilter, Ordered {
             caller = Optional.of(
                     new UrlEvent.IamCaller(((AuthResult.Verified) result).accessKeyId(), properties.accountId()));
         } else if (!UrlAccess.allowsPublicInvoke(directory.policy(url.functionArn()))) {
-            return UrlErrors.write(exchange.getResponse(), 403, UrlErrors.ACCESS_DENIED, UrlErrors.FORBIDDEN)
-                    .then(Mono.empty());
+            return UrlErrors.forbidden(exchange.getResponse()).then(Mono.empty());
         }
         byte[] event =
                 UrlEvent.build(request, target, body, caller, UUID.randomUUID().toString(), clock.instant());

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Resource-policy checks for function URLs. AuthType NONE is public only once a statement lets
- * principal {@code *} call {@code lambda:InvokeFunctionUrl} (AddPermission with
- * {@code --function-url-auth-type NONE}); AWS_IAM callers hold this gateway's access keys, which all
+ * principal {@code *} call {@code lambda:InvokeFunctionUrl} under the condition
+ * {@code lambda:FunctionUrlAuthType = NONE} (AddPermission with {@code --function-url-auth-type NONE}); AWS_IAM callers hold this gateway's access keys, which all
  * belong to the owning account, so their signature is their permission.
  */
 final class UrlAccess {
@@ -24,7 +24,8 @@ final class UrlAccess {
     private static boolean grantsPublicUrlInvoke(PolicySnapshot.Statement statement) {
         boolean action = "lambda:InvokeFunctionUrl".equals(statement.action()) || "lambda:*".equals(statement.action());
         boolean anyone = "*".equals(statement.principal());
-        boolean authType = statement.functionUrlAuthType() == null || AUTH_NONE.equals(statement.functionUrlAuthType());
+        // AWS requires the condition: a public statement without it does not open a NONE URL.
+        boolean authType = AUTH_NONE.equals(statement.functionUrlAuthType());
         return action && anyone && authType;
     }
 }

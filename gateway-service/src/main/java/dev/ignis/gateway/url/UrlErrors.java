@@ -18,9 +18,9 @@ final class UrlErrors {
 
     private UrlErrors() {}
 
-    /** An id no URL has: Lambda does not say whether it exists. */
-    static Mono<Void> unknownUrl(ServerHttpResponse response) {
-        return write(response, 403, ACCESS_DENIED, null);
+    /** An id no URL has: the same answer as a denied one, so Lambda does not say whether it exists. */
+    static Mono<Void> forbidden(ServerHttpResponse response) {
+        return write(response, 403, ACCESS_DENIED, FORBIDDEN);
     }
 
     static Mono<Void> write(ServerHttpResponse response, int status, String errorType, String message) {

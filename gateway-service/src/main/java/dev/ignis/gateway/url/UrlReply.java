@@ -46,11 +46,12 @@ record UrlReply(int status, HttpHeaders headers, byte[] body) {
         JsonNode fields = result.path("headers");
         if (fields.isObject()) {
             for (Map.Entry<String, JsonNode> field : fields.properties()) {
-                headers.set(field.getKey(), text(field.getValue()));
+                headers.remove(field.getKey());
+                FunctionHeaders.add(headers, field.getKey(), text(field.getValue()));
             }
         }
         for (JsonNode cookie : result.path("cookies")) {
-            headers.add(HttpHeaders.SET_COOKIE, text(cookie));
+            FunctionHeaders.add(headers, HttpHeaders.SET_COOKIE, text(cookie));
         }
         if (headers.getContentType() == null) {
             headers.setContentType(MediaType.APPLICATION_JSON);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 class AccessKeysTest {
 
@@ -48,10 +47,6 @@ class AccessKeysTest {
 
     private static AuthProperties properties(Path keyFile) {
         return new AuthProperties(
-                AuthProperties.Mode.VERIFY,
-                List.of(new AccessKey("test", "test")),
-                keyFile,
-                Duration.ofMinutes(15),
-                DataSize.ofMegabytes(80));
+                AuthProperties.Mode.VERIFY, List.of(new AccessKey("test", "test")), keyFile, Duration.ofMinutes(5));
     }
 }

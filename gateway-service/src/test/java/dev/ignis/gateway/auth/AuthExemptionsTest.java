@@ -7,33 +7,23 @@ import org.junit.jupiter.api.Test;
 class AuthExemptionsTest {
 
     @Test
-    void operationsDocsCodeDownloadsAndFunctionUrlPathsAreOpen() {
-        assertThat(AuthExemptions.isExemptPath("/actuator")).isTrue();
-        assertThat(AuthExemptions.isExemptPath("/actuator/prometheus")).isTrue();
-        assertThat(AuthExemptions.isExemptPath("/v3/api-docs")).isTrue();
-        assertThat(AuthExemptions.isExemptPath("/swagger-ui.html")).isTrue();
-        assertThat(AuthExemptions.isExemptPath("/ignis/v1/code/abc")).isTrue();
-        assertThat(AuthExemptions.isExemptPath("/lambda-url/abc123/any/path")).isTrue();
+    void onlyHealthIsOpen() {
+        assertThat(AuthExemptions.isExemptPath("/actuator/health")).isTrue();
+        assertThat(AuthExemptions.isExemptPath("/actuator/health/liveness")).isTrue();
+        assertThat(AuthExemptions.isExemptPath("/livez")).isTrue();
+        assertThat(AuthExemptions.isExemptPath("/readyz")).isTrue();
     }
 
     @Test
-    void theLambdaApiIsNot() {
+    void everythingElseIsTheLambdaApi() {
+        assertThat(AuthExemptions.isExemptPath("/actuator")).isFalse();
+        assertThat(AuthExemptions.isExemptPath("/actuator/prometheus")).isFalse();
+        assertThat(AuthExemptions.isExemptPath("/actuator/healthx")).isFalse();
+        assertThat(AuthExemptions.isExemptPath("/v3/api-docs")).isFalse();
+        assertThat(AuthExemptions.isExemptPath("/lambda-url/abc123/any/path"))
+                .as("function URL requests are recognised and served before authentication, not exempted by it")
+                .isFalse();
         assertThat(AuthExemptions.isExemptPath("/2015-03-31/functions/")).isFalse();
-        assertThat(AuthExemptions.isExemptPath("/actuatorx")).isFalse();
         assertThat(AuthExemptions.isExemptPath("/")).isFalse();
-    }
-
-    @Test
-    void recognisesAFunctionUrlHostByItsSecondLabel() {
-        assertThat(AuthExemptions.isFunctionUrlHost("abc.lambda-url.us-east-1.localhost:8080"))
-                .isTrue();
-        assertThat(AuthExemptions.isFunctionUrlHost("abc.lambda-url.eu-west-1.on.aws"))
-                .isTrue();
-        assertThat(AuthExemptions.isFunctionUrlHost("localhost:8080")).isFalse();
-        assertThat(AuthExemptions.isFunctionUrlHost("x.y.lambda-url.us-east-1.on.aws"))
-                .isFalse();
-        assertThat(AuthExemptions.isFunctionUrlHost(".lambda-url.us-east-1.on.aws"))
-                .isFalse();
-        assertThat(AuthExemptions.isFunctionUrlHost(null)).isFalse();
     }
 }

@@ -79,24 +79,33 @@ class SigV4VerifierTest {
     }
 
     @Test
-    void rejectsASignatureOlderThanFifteenMinutesWithAwsWording() {
-        SdkHttpRequest signed = sign("test", "test", "us-east-1", "lambda", NOW.minus(Duration.ofMinutes(16)), EVENT);
+    void rejectsASignatureOlderThanFiveMinutesWithAwsWording() {
+        SdkHttpRequest signed = sign("test", "test", "us-east-1", "lambda", NOW.minus(Duration.ofMinutes(10)), EVENT);
 
         assertThat(verify(signed, EVENT))
                 .isEqualTo(new Rejected(
                         "InvalidSignatureException",
                         403,
-                        "Signature expired: 20260301T094400Z is now earlier than 20260301T094500Z"
-                                + " (20260301T100000Z - 15 min.)"));
+                        "Signature expired: 20260301T095000Z is now earlier than 20260301T095500Z"
+                                + " (20260301T100000Z - 5 min.)"));
+    }
+
+    @Test
+    void acceptsASignatureWithinFiveMinutesEitherWay() {
+        SdkHttpRequest old = sign("test", "test", "us-east-1", "lambda", NOW.minus(Duration.ofMinutes(4)), EVENT);
+        SdkHttpRequest ahead = sign("test", "test", "us-east-1", "lambda", NOW.plus(Duration.ofMinutes(4)), EVENT);
+
+        assertThat(verify(old, EVENT)).isEqualTo(new Verified("test"));
+        assertThat(verify(ahead, EVENT)).isEqualTo(new Verified("test"));
     }
 
     @Test
     void rejectsASignatureFromTheFuture() {
-        SdkHttpRequest signed = sign("test", "test", "us-east-1", "lambda", NOW.plus(Duration.ofMinutes(20)), EVENT);
+        SdkHttpRequest signed = sign("test", "test", "us-east-1", "lambda", NOW.plus(Duration.ofMinutes(6)), EVENT);
 
         assertThat(((Rejected) verify(signed, EVENT)).message())
-                .isEqualTo("Signature not yet current: 20260301T102000Z is still later than 20260301T101500Z"
-                        + " (20260301T100000Z + 15 min.)");
+                .isEqualTo("Signature not yet current: 20260301T100600Z is still later than 20260301T100500Z"
+                        + " (20260301T100000Z + 5 min.)");
     }
 
     @Test
@@ -151,7 +160,7 @@ class SigV4VerifierTest {
 
     private static SigV4Verifier verifier(Mode mode, Clock clock) {
         return new SigV4Verifier(
-                mode, new AccessKeys(List.of(new AccessKey("test", "test"))), Duration.ofMinutes(15), clock);
+                mode, new AccessKeys(List.of(new AccessKey("test", "test"))), Duration.ofMinutes(5), clock);
     }
 
     /** What the SDK sends for Invoke: a POST with an encoded ARN in the path and a query. */

@@ -8,6 +8,7 @@ import dev.ignis.contracts.registry.RegistryChange;
 import dev.ignis.contracts.registry.RegistryChangeHeaders;
 import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.gateway.FunctionBackend;
+import dev.ignis.gateway.RawHttp;
 import dev.ignis.gateway.TestWiring;
 import java.io.IOException;
 import java.net.URI;
@@ -55,6 +56,7 @@ class FunctionUrlIT {
     static final String PUBLIC_ID = "pub0000000000000000000000000000a";
     static final String IAM_ID = "iam0000000000000000000000000000b";
     static final String LOCKED_ID = "lck0000000000000000000000000000c";
+    static final String UNCONDITIONED_ID = "unc0000000000000000000000000000d";
     static final String ORIGIN = "https://app.example.com";
 
     static final FunctionBackend function = new FunctionBackend();
@@ -89,6 +91,36 @@ class FunctionUrlIT {
             publish(
                     producer,
                     ResourceType.FUNCTION_URL_CONFIG,
+                    ARN + "locked",
+                    new FunctionUrlSnapshot(ARN + "locked", null, LOCKED_ID, "NONE", null, "BUFFERED"));
+            publish(
+                    producer,
+                    ResourceType.FUNCTION_URL_CONFIG,
+                    ARN + "open",
+                    new FunctionUrlSnapshot(ARN + "open", null, UNCONDITIONED_ID, "NONE", null, "BUFFERED"));
+            // Public, but without the lambda:FunctionUrlAuthType = NONE condition AWS requires.
+            publish(
+                    producer,
+                    ResourceType.POLICY,
+                    ARN + "open",
+                    new PolicySnapshot(
+                            ARN + "open",
+                            null,
+                            List.of(new PolicySnapshot.Statement(
+                                    "url",
+                                    "*",
+                                    "lambda:InvokeFunctionUrl",
+                                    ARN + "open",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null)),
+                            "rev-1"));
+            publish(
+                    producer,
+                    ResourceType.FUNCTION_URL_CONFIG,
                     ARN + "web",
                     new FunctionUrlSnapshot(ARN + "web", null, PUBLIC_ID, "NONE", cors, "BUFFERED"));
             publish(
@@ -115,15 +147,10 @@ class FunctionUrlIT {
                     ResourceType.FUNCTION_URL_CONFIG,
                     ARN + "private:live",
                     new FunctionUrlSnapshot(ARN + "private:live", "live", IAM_ID, "AWS_IAM", null, "BUFFERED"));
-            publish(
-                    producer,
-                    ResourceType.FUNCTION_URL_CONFIG,
-                    ARN + "locked",
-                    new FunctionUrlSnapshot(ARN + "locked", null, LOCKED_ID, "NONE", null, "BUFFERED"));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (hostForm("GET", "/", Map.of(), new byte[0], LOCKED_ID).status() != 403
-                || hostForm("GET", "/", Map.of(), new byte[0], LOCKED_ID).text().contains("null")) {
+        // One partition: once the last-published URL answers, every earlier record has been applied.
+        while (signedPathForm(IAM_ID, "/", new byte[0], "test").statusCode() != 200) {
             assertThat(System.nanoTime()).as("URL configs reach the gateway").isLessThan(deadline);
             Thread.sleep(100);
         }
@@ -281,16 +308,41 @@ class FunctionUrlIT {
     }
 
     @Test
-    void anUnknownIdAndAPublicUrlWithoutPermissionAreDenied() throws Exception {
-        RawHttp.Response unknown = hostForm("GET", "/", Map.of(), new byte[0], "nosuchurl0000000000000000000000z");
-        RawHttp.Response locked = hostForm("GET", "/", Map.of(), new byte[0], LOCKED_ID);
+    void anUnknownIdAPublicUrlWithoutPermissionAndAStatementWithoutTheNoneConditionAreAllForbidden() throws Exception {
+        int before = function.invocations.get();
+        String forbidden = "{\"Message\":\"Forbidden. For troubleshooting Function URL authorization issues, see:"
+                + " https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html\"}";
+        for (String id : List.of("nosuchurl0000000000000000000000z", LOCKED_ID, UNCONDITIONED_ID)) {
+            RawHttp.Response denied = hostForm("GET", "/", Map.of(), new byte[0], id);
 
-        assertThat(unknown.status()).isEqualTo(403);
-        assertThat(unknown.header("x-amzn-errortype")).isEqualTo("AccessDeniedException");
-        assertThat(unknown.text()).isEqualTo("{\"Message\":null}");
-        assertThat(locked.status()).isEqualTo(403);
-        assertThat(locked.header("x-amzn-errortype")).isEqualTo("AccessDeniedException");
-        assertThat(json.readTree(locked.body()).path("Message").asString()).startsWith("Forbidden");
+            assertThat(denied.status()).as(id).isEqualTo(403);
+            assertThat(denied.header("x-amzn-errortype")).as(id).isEqualTo("AccessDeniedException");
+            assertThat(denied.text()).as(id).isEqualTo(forbidden);
+        }
+        assertThat(function.invocations.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aFunctionCannotSplitTheResponseOrSetHopByHopHeaders() throws Exception {
+        function.function = event -> FunctionBackend.Answer.result("{\"statusCode\":200,\"headers\":{"
+                + "\"X-Ok\":\"fine\","
+                + "\"X-Evil\":\"a\\r\\nX-Injected: 1\","
+                + "\"Bad Name\":\"x\","
+                + "\"Connection\":\"close\","
+                + "\"Transfer-Encoding\":\"chunked\","
+                + "\"Upgrade\":\"h2c\","
+                + "\"Content-Length\":\"1\"},"
+                + "\"cookies\":[\"a=1\",\"b=2\\r\\nX-Injected: 2\"],\"body\":\"hello\"}");
+
+        RawHttp.Response reply = hostForm("GET", "/", Map.of(), new byte[0], PUBLIC_ID);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).isEqualTo("hello");
+        assertThat(reply.header("x-ok")).isEqualTo("fine");
+        assertThat(reply.headers())
+                .doesNotContainKeys("x-evil", "x-injected", "bad name", "transfer-encoding", "upgrade");
+        assertThat(reply.headers().get("set-cookie")).containsExactly("a=1");
+        assertThat(reply.header("content-length")).isEqualTo("5");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ignis.invocation.code;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,17 +14,20 @@ import java.time.Duration;
 public final class RegistryCodeSource implements CodeSource {
 
     private final URI registry;
+    private final InternalCredential credential;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public RegistryCodeSource(URI registry) {
+    public RegistryCodeSource(URI registry, InternalCredential credential) {
         this.registry = registry;
+        this.credential = credential;
     }
 
     @Override
     public InputStream open(String sha256Hex) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(registry.resolve("/ignis/v1/code/" + sha256Hex))
                 .timeout(Duration.ofSeconds(60))
+                .header(InternalCredential.HEADER, credential.headerValue())
                 .build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -2,6 +2,7 @@ package dev.ignis.invocation.config;
 
 import dev.ignis.contracts.credentials.FunctionCredentialKey;
 import dev.ignis.contracts.credentials.FunctionCredentialRule;
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.invocation.catalog.FunctionCatalog;
 import dev.ignis.invocation.catalog.ReadThrough;
 import dev.ignis.invocation.catalog.RegistryView;
@@ -66,7 +67,12 @@ class EngineConfiguration {
 
     @Bean(destroyMethod = "close")
     Environments environments(
-            InvocationProperties properties, Sandbox sandbox, Cgroups cgroups, KafkaLogSink logSink, Clock clock)
+            InvocationProperties properties,
+            Sandbox sandbox,
+            Cgroups cgroups,
+            KafkaLogSink logSink,
+            Clock clock,
+            InternalCredential credential)
             throws IOException {
         Path work = Files.createDirectories(properties.workDir());
         warnIfUntraversable(work.toAbsolutePath(), properties.sandbox().runAsUid());
@@ -76,7 +82,7 @@ class EngineConfiguration {
                 sandbox,
                 cgroups,
                 new ManagedRuntimes(properties.runtimes()),
-                new CodeCache(work, new RegistryCodeSource(properties.registryUrl())),
+                new CodeCache(work, new RegistryCodeSource(properties.registryUrl(), credential)),
                 RuntimeFiles.install(
                         work.resolve("runtimes"), properties.runtimes().python()),
                 Files.createDirectories(work.resolve("scratch")),
@@ -131,9 +137,21 @@ class EngineConfiguration {
     }
 
     @Bean
-    ReadThrough readThrough(InvocationProperties properties, FunctionCatalog functionView, RegistryView registryView) {
+    ReadThrough readThrough(
+            InvocationProperties properties,
+            FunctionCatalog functionView,
+            RegistryView registryView,
+            InternalCredential credential,
+            Clock clock) {
         return new ReadThrough(
-                functionView, registryView, properties.registryUrl(), properties.region(), properties.accountId());
+                functionView,
+                registryView,
+                properties.registryUrl(),
+                properties.region(),
+                properties.accountId(),
+                credential,
+                properties.unknownFunctionTtl(),
+                clock);
     }
 
     @Bean

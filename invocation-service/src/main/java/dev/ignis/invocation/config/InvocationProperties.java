@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param registryUrl where cold starts fetch code the service has not unpacked yet
  * @param workDir unpacked code, layers, runtime files and per-environment scratch space
  * @param environmentKeyFile the registry's environment key (a shared secret)
+ * @param unknownFunctionTtl how long an invoke of a function neither the view nor the registry knew
+ *     answers 404 without asking the registry again
  */
 @Validated
 @ConfigurationProperties("ignis.invocation")
@@ -32,7 +35,8 @@ public record InvocationProperties(
         @Valid @NotNull Sandbox sandbox,
         @Valid @NotNull RuntimeSettings runtimes,
         @Valid @NotNull Credentials functionCredentials,
-        @Valid @NotNull Logs logs) {
+        @Valid @NotNull Logs logs,
+        @NotNull @DefaultValue("2s") Duration unknownFunctionTtl) {
 
     /** @param accountLimit concurrent executions of the account (Lambda's default: 1,000) */
     public record Concurrency(@Min(1) int accountLimit) {}

@@ -6,6 +6,7 @@ import dev.ignis.contracts.invoke.InvokeHeaders;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.http.HttpHeaders;
@@ -46,13 +47,18 @@ class InvokeController {
             @RequestHeader(name = InvokeHeaders.PLATFORM_REQUEST_ID, required = false) String requestId,
             HttpServletRequest http)
             throws IOException {
+        if (http.getContentLengthLong() >= MAX_REQUEST_BYTES) {
+            // Refused from the header: skipped, never held, so the client sees our answer.
+            http.getInputStream().skipNBytes(Math.min(http.getContentLengthLong(), DRAIN_LIMIT));
+            throw tooLarge();
+        }
         InvokeRequest request = new InvokeRequest(
                 FunctionRef.parse(functionName, qualifier),
                 InvokeRequest.InvocationType.of(invocationType),
                 tail(logType),
                 clientContext(clientContext),
                 traceId,
-                payload(http),
+                () -> payload(http),
                 RequestIds.chosen(requestId));
         InvokeResponse response = invokes.invoke(request);
         HttpHeaders headers = new HttpHeaders();
@@ -102,7 +108,15 @@ class InvokeController {
         }
     }
 
-    private static byte[] payload(HttpServletRequest http) throws IOException {
+    private static byte[] payload(HttpServletRequest http) {
+        try {
+            return readPayload(http);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The invoke's body could not be read", e);
+        }
+    }
+
+    private static byte[] readPayload(HttpServletRequest http) throws IOException {
         byte[] body = http.getInputStream().readNBytes(MAX_REQUEST_BYTES);
         if (body.length >= MAX_REQUEST_BYTES) {
             // Read on (within reason) so the client sees our answer rather than a broken pipe.

@@ -6,6 +6,8 @@ import dev.ignis.contracts.arn.FunctionRef;
  * An Invoke API call after parsing: which function, how, and with what.
  *
  * @param clientContext the base64 {@code X-Amz-Client-Context}, decoded to JSON text, or null
+ * @param payload the event, read only once the function is found and the call admitted: a caller of
+ *     an unknown or throttled function never makes the service read (and hold) up to 6 MB
  * @param requestId the id a platform caller chose (an async event keeps its 202's id), or null for a new one
  */
 public record InvokeRequest(
@@ -14,8 +16,14 @@ public record InvokeRequest(
         boolean tail,
         String clientContext,
         String traceId,
-        byte[] payload,
+        Payload payload,
         String requestId) {
+
+    /** The request body, read on demand; it may throw the Invoke API's own errors (413, bad JSON). */
+    @FunctionalInterface
+    public interface Payload {
+        byte[] read();
+    }
 
     public enum InvocationType {
         REQUEST_RESPONSE,

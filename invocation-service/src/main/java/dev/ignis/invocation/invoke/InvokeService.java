@@ -86,7 +86,7 @@ public final class InvokeService {
                     request.traceId() != null ? request.traceId() : traceId(),
                     request.clientContext(),
                     null,
-                    request.payload());
+                    request.payload().read());
             long start = System.nanoTime();
             Environments.Run run = environments.run(function, event, request.tail());
             metrics.duration(function, System.nanoTime() - start);

@@ -16,9 +16,13 @@ public final class HealthProbe {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    /** True when the service's readiness group answers 200 (Spring answers 503 while not ready). */
+    /**
+     * True when the service's readiness group answers 200 (Spring answers 503 while not ready), at
+     * {@code /readyz} on the service's own port: the gateway keeps the rest of its actuator on a
+     * loopback management port.
+     */
     public boolean isReady(URI serviceUrl) {
-        HttpRequest request = HttpRequest.newBuilder(serviceUrl.resolve("/actuator/health/readiness"))
+        HttpRequest request = HttpRequest.newBuilder(serviceUrl.resolve("/readyz"))
                 .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();

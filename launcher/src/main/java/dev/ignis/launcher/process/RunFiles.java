@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,11 @@ import java.util.stream.Stream;
  * The pid files under {@code <home>/run}: one for the launcher, one per child. They let
  * {@code ignis down} stop a stack from another shell, and clean up after a launcher that was
  * killed without a chance to stop its children.
+ *
+ * <p>A file holds the pid and the process's start time ({@code <pid> <start-epoch-ms>}). A pid is
+ * reused once its process is gone, so a stale file could name a stranger: a process counts as the
+ * stack's only while both match. A file without a start time (or a process whose start time the OS
+ * does not tell) names no process.
  */
 public final class RunFiles {
 
@@ -54,7 +60,7 @@ public final class RunFiles {
 
     /** The running launcher of this home, if its pid file names a live process. */
     public Optional<ProcessHandle> liveLauncher() {
-        return read(LAUNCHER).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        return live(LAUNCHER);
     }
 
     public void recordLauncher(long pid) {
@@ -127,31 +133,42 @@ public final class RunFiles {
             files.map(f -> f.getFileName().toString())
                     .filter(name -> name.endsWith(".pid") && !name.equals(LAUNCHER + ".pid"))
                     .map(name -> name.substring(0, name.length() - ".pid".length()))
-                    .forEach(component -> read(component)
-                            .flatMap(ProcessHandle::of)
-                            .filter(ProcessHandle::isAlive)
-                            .ifPresent(alive::add));
+                    .forEach(component -> live(component).ifPresent(alive::add));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return alive;
     }
 
-    private Optional<Long> read(String component) {
+    /** The live process the component's file names, if it is still the one that was recorded. */
+    private Optional<ProcessHandle> live(String component) {
         Path file = dir.resolve(component + ".pid");
         try {
-            return Files.exists(file)
-                    ? Optional.of(Long.parseLong(Files.readString(file).trim()))
-                    : Optional.empty();
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            String[] parts = Files.readString(file).trim().split(" ");
+            if (parts.length != 2) {
+                return Optional.empty();
+            }
+            long started = Long.parseLong(parts[1]);
+            return ProcessHandle.of(Long.parseLong(parts[0]))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> startMillis(handle).orElse(-1L) == started);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
+    private static Optional<Long> startMillis(ProcessHandle handle) {
+        return handle.info().startInstant().map(Instant::toEpochMilli);
+    }
+
     private void write(String component, long pid) {
+        long started = ProcessHandle.of(pid).flatMap(RunFiles::startMillis).orElse(-1L);
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(component + ".pid"), Long.toString(pid));
+            Files.writeString(dir.resolve(component + ".pid"), pid + " " + started);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

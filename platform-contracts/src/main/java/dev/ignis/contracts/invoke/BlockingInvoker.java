@@ -1,5 +1,6 @@
 package dev.ignis.contracts.invoke;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.contracts.placement.Placement;
 import dev.ignis.contracts.placement.ReplicaRing;
 import java.io.IOException;
@@ -16,13 +17,16 @@ import java.util.function.Function;
  * owner on the {@link ReplicaRing} first, the next replica after a 429, and every answer read back
  * as an {@link InvokeAnswer}. A replica that cannot be reached answers
  * {@code ServiceUnavailableException} (platform, transient), never an exception. JDK only, so that
- * both ends agree on the wire without sharing anything else.
+ * both ends agree on the wire without sharing anything else. Given the platform's
+ * {@link InternalCredential}, every call carries it (header {@value InternalCredential#HEADER}):
+ * invocation-service accepts nobody else in a cluster.
  */
 public final class BlockingInvoker {
 
     private final ReplicaRing ring;
     private final Duration timeout;
     private final Function<byte[], String> functionErrorType;
+    private final String credential;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -35,6 +39,19 @@ public final class BlockingInvoker {
         this.ring = ring;
         this.timeout = timeout;
         this.functionErrorType = functionErrorType;
+        this.credential = null;
+    }
+
+    /** As {@link #BlockingInvoker(ReplicaRing, Duration, Function)}, sending {@code credential} on every call. */
+    public BlockingInvoker(
+            ReplicaRing ring,
+            Duration timeout,
+            Function<byte[], String> functionErrorType,
+            InternalCredential credential) {
+        this.ring = ring;
+        this.timeout = timeout;
+        this.functionErrorType = functionErrorType;
+        this.credential = credential.headerValue();
     }
 
     public InvokeAnswer invoke(InvokeCall call) {
@@ -46,6 +63,9 @@ public final class BlockingInvoker {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(call.payload()));
+        if (credential != null) {
+            request.header(InternalCredential.HEADER, credential);
+        }
         call.headers().forEach(request::header);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -12,5 +12,11 @@ public final class RegistryChangeHeaders {
     /** The registry's commit sequence number (the outbox id), increasing per registry database. */
     public static final String SEQUENCE = "ignis-change-sequence";
 
+    /**
+     * The registry database's generation (its creation time, epoch milliseconds): sequences compare
+     * only within one generation ({@link RegistryGenerations}).
+     */
+    public static final String GENERATION = "ignis-registry-generation";
+
     private RegistryChangeHeaders() {}
 }

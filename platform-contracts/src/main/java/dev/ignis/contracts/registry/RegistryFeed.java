@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Records from the topic and from a read-through go through {@link #offer}; the
  * {@link Handler} sees only the ones that change something, one at a time.
+ *
+ * <p>Sequences compare within one registry database generation only ({@link RegistryGenerations}):
+ * a record of a newer generation means the database was reset with the topic kept, so the feed
+ * forgets every key (the handler's {@link Handler#reset} is called) before it applies that record,
+ * and records of older generations are ignored. Without this, the new database's sequences, which
+ * start again at 1, would be taken for duplicates and every later change dropped.
  */
 public final class RegistryFeed {
 
@@ -29,6 +35,13 @@ public final class RegistryFeed {
     @FunctionalInterface
     public interface Handler {
         void apply(RegistryRecord record);
+
+        /**
+         * The registry's database was reset: everything applied so far describes resources that no
+         * longer exist. A view forgets them; the new database's records follow. Called under the
+         * same guarantees as {@link #apply}.
+         */
+        default void reset() {}
     }
 
     /** The last applied sequence of a key and whether it was a tombstone. */
@@ -36,6 +49,7 @@ public final class RegistryFeed {
 
     private final Handler handler;
     private final Map<String, Seen> seen = new HashMap<>();
+    private final RegistryGenerations generations = new RegistryGenerations();
     private long offered;
     private long applied;
     private long live;
@@ -61,6 +75,19 @@ public final class RegistryFeed {
         offered++;
         lastSequence = record.sequence();
         lastKey = record.key();
+        switch (generations.observe(record.generation())) {
+            case STALE -> {
+                return false;
+            }
+            case RESET -> {
+                handler.reset();
+                seen.clear();
+                live = 0;
+            }
+            case CURRENT -> {
+                // the usual rule below
+            }
+        }
         Seen last = seen.get(record.key());
         if (last != null && last.sequence() >= record.sequence()) {
             return false;

@@ -7,15 +7,26 @@ import java.util.function.Function;
 
 /**
  * One registry-changes record with its headers decoded: the record key, what kind of resource it
- * names, the registry's commit sequence, and the {@link RegistryChange} JSON (empty for a
- * tombstone). Every consumer builds these with {@link #decode} and nothing else reads the headers.
+ * names, the registry's commit sequence, the {@link RegistryChange} JSON (empty for a tombstone) and
+ * the generation of the registry database that wrote it ({@link RegistryGenerations}; 0 when the
+ * record carries none). Every consumer builds these with {@link #decode} and nothing else reads the
+ * headers.
  */
-public record RegistryRecord(String key, ResourceType type, long sequence, Optional<byte[]> value) {
+public record RegistryRecord(String key, ResourceType type, long sequence, Optional<byte[]> value, long generation) {
 
     public RegistryRecord {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
+    }
+
+    /** A record of generation 0, the generation before the registry wrote any. */
+    public RegistryRecord(String key, ResourceType type, long sequence, Optional<byte[]> value) {
+        this(key, type, sequence, value, 0);
+    }
+
+    public RegistryRecord withGeneration(long newGeneration) {
+        return new RegistryRecord(key, type, sequence, value, newGeneration);
     }
 
     public static RegistryRecord change(String key, ResourceType type, long sequence, byte[] value) {
@@ -48,8 +59,16 @@ public record RegistryRecord(String key, ResourceType type, long sequence, Optio
                     case String json -> Optional.of(json.getBytes(StandardCharsets.UTF_8));
                     case null, default -> Optional.empty();
                 };
+        Object generation = header.apply(RegistryChangeHeaders.GENERATION);
         try {
-            return new RegistryRecord(text(key, "key"), ResourceType.valueOf(type), Long.parseLong(sequence), value);
+            return new RegistryRecord(
+                    text(key, "key"),
+                    ResourceType.valueOf(type),
+                    Long.parseLong(sequence),
+                    value,
+                    generation == null
+                            ? 0
+                            : RegistryGenerations.parse(text(generation, RegistryChangeHeaders.GENERATION)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("A registry-changes record with a malformed header: " + e.getMessage());
         }

@@ -1,4 +1,4 @@
-package dev.ignis.gateway.url;
+package dev.ignis.gateway;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,22 +15,22 @@ import java.util.Map;
  * HTTP/1.1 over a socket, for the host form of function URLs: the JDK's client will not send a
  * Host header of our choosing, and {@code *.localhost} need not resolve on a test machine.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Response(int status, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null ? null : values.getFirst();
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
     private RawHttp() {}
 
-    static Response send(int port, String method, String target, Map<String, String> headers, byte[] body)
+    public static Response send(int port, String method, String target, Map<String, String> headers, byte[] body)
             throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ignis.launcher.IgnisStack;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -240,7 +239,7 @@ class ReadYourWritesIT {
         URI registry = stack.serviceUrl("function-registry");
         String metrics = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(registry.resolve("/actuator/prometheus"))
+                        TestStacks.internalRequest(stack, registry.resolve("/actuator/prometheus"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .body();

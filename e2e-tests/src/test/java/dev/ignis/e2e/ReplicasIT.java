@@ -7,7 +7,6 @@ import dev.ignis.launcher.IgnisStack;
 import dev.ignis.launcher.LaunchOptions;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -177,7 +176,7 @@ class ReplicasIT {
         String text;
         try {
             text = http.send(
-                            HttpRequest.newBuilder(replica.url().resolve("/actuator/prometheus"))
+                            TestStacks.internalRequest(stack, replica.url().resolve("/actuator/prometheus"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();

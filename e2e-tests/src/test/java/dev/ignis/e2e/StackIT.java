@@ -101,6 +101,13 @@ class StackIT {
             }
             assertThat(get(service.url(), "/v3/api-docs").path("openapi").asString())
                     .startsWith("3.");
+            HttpResponse<String> unauthenticated = http.send(
+                    HttpRequest.newBuilder(service.url().resolve("/actuator/prometheus"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unauthenticated.statusCode())
+                    .as("%s without the internal credential", service.name())
+                    .isEqualTo(403);
         }
     }
 
@@ -565,9 +572,7 @@ class StackIT {
                         "/2016-08-19/account-settings",
                         "/lambda-url/{UrlId}/{Path}");
         HttpResponse<String> ui = http.send(
-                HttpRequest.newBuilder(stack.gatewayUrl().resolve("/swagger-ui.html"))
-                        .GET()
-                        .build(),
+                TestStacks.signedGet(stack.gatewayUrl().resolve("/swagger-ui.html")),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ui.statusCode()).isIn(200, 302);
     }
@@ -635,9 +640,12 @@ class StackIT {
         return json.readTree(getText(base, path));
     }
 
+    /** Signed through the gateway's public port; with the internal credential to any other. */
     private static String getText(URI base, String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return response.body();
+        URI uri = base.resolve(path);
+        HttpRequest request = base.equals(stack.gatewayUrl())
+                ? TestStacks.signedGet(uri)
+                : TestStacks.internalRequest(stack, uri).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -1,10 +1,14 @@
 package dev.ignis.e2e;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.launcher.IgnisStack;
 import dev.ignis.launcher.LaunchOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -80,6 +89,43 @@ final class TestStacks {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
+    }
+
+    /**
+     * A request to one of the stack's internal services, with the internal credential they require
+     * of every caller but health (these suites run with {@code IGNIS_INTERNAL_REQUIRED=true}, as a
+     * cluster does, ADR 11).
+     */
+    static HttpRequest.Builder internalRequest(IgnisStack stack, URI uri) {
+        try {
+            String credential = Files.readString(
+                            stack.options().dataDir().resolve("secrets/internal.key"), StandardCharsets.UTF_8)
+                    .strip();
+            return HttpRequest.newBuilder(uri).header(InternalCredential.HEADER, credential);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A GET through the gateway, SigV4-signed with the documented default key pair. */
+    static HttpRequest signedGet(URI uri) {
+        SdkHttpRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create("test", "test"))
+                        .request(SdkHttpRequest.builder()
+                                .method(SdkHttpMethod.GET)
+                                .uri(uri)
+                                .build())
+                        .payload(ContentStreamProvider.fromByteArray(new byte[0]))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))
+                .request();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return request.build();
     }
 
     static byte[] zipOf(String name, String content) throws IOException {

@@ -8,6 +8,7 @@ import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -52,7 +53,7 @@ class ChartTest {
         for (RenderedChart chart : List.of(DEFAULTS, PRODUCTION)) {
             assertThat(chart.all(Deployment.class)).hasSize(4);
             assertThat(chart.all(StatefulSet.class)).hasSize(1);
-            assertThat(chart.all(Service.class)).hasSize(6);
+            assertThat(chart.all(Service.class)).hasSize(7);
             assertThat(chart.all(NetworkPolicy.class)).hasSize(2);
             assertThat(chart.all(Ingress.class)).hasSize(1);
             assertThat(chart.all(Job.class)).hasSize(1);
@@ -147,11 +148,48 @@ class ChartTest {
                         .getNamespaceSelector()
                         .getMatchLabels())
                 .containsEntry("kubernetes.io/metadata.name", "ingress-nginx");
+        assertThat(gateway.getSpec().getIngress())
+                .as("metrics on the management port, from the monitoring namespaces only")
+                .anySatisfy(rule -> {
+                    assertThat(rule.getPorts().getFirst().getPort().getStrVal()).isEqualTo("management");
+                    assertThat(rule.getFrom().getFirst().getNamespaceSelector()).isNotNull();
+                });
         for (RenderedChart chart : List.of(DEFAULTS, PRODUCTION)) {
             assertThat(chart.all(Service.class))
                     .filteredOn(s -> !s.getMetadata().getName().equals("ignis-gateway"))
                     .allSatisfy(s -> assertThat(s.getSpec().getType()).isIn(null, "ClusterIP"));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesInternalServicesWithTheCredentialAndTheGatewayOnItsManagementPort() {
+        GenericKubernetesResource monitor = PRODUCTION.get(GenericKubernetesResource.class, "ignis");
+        Map<String, Object> spec =
+                (Map<String, Object>) monitor.getAdditionalProperties().get("spec");
+        List<Map<String, Object>> endpoints = (List<Map<String, Object>>) spec.get("endpoints");
+
+        assertThat(endpoints).anySatisfy(endpoint -> {
+            assertThat(endpoint).containsEntry("port", "http");
+            assertThat(endpoint.get("authorization").toString())
+                    .contains("type=Bearer", "name=ignis-platform", "key=internal-credential");
+        });
+        assertThat(endpoints).anySatisfy(endpoint -> assertThat(endpoint).containsEntry("port", "management"));
+        assertThat(spec.get("selector").toString()).contains("ignis.dev/public");
+        Service metrics = PRODUCTION.get(Service.class, "ignis-gateway-metrics");
+        assertThat(metrics.getSpec().getType()).isEqualTo("ClusterIP");
+        assertThat(metrics.getSpec().getPorts().getFirst().getName()).isEqualTo("management");
+        assertThat(PRODUCTION.get(Service.class, "ignis-gateway").getMetadata().getLabels())
+                .containsEntry("ignis.dev/public", "true");
+        Container gateway = pods(PRODUCTION).stream()
+                .flatMap(pod -> pod.getContainers().stream())
+                .filter(c -> c.getName().equals("gateway"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(gateway.getPorts())
+                .anySatisfy(port -> assertThat(port.getName()).isEqualTo("management"));
+        assertThat(gateway.getEnv())
+                .anySatisfy(env -> assertThat(env.getName()).isEqualTo("IGNIS_GATEWAY_MANAGEMENT_ADDRESS"));
     }
 
     @Test

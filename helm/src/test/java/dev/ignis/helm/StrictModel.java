@@ -24,8 +24,8 @@ final class StrictModel {
 
     private static final Set<String> SERVICE_MONITOR_SPEC =
             Set.of("selector", "endpoints", "namespaceSelector", "jobLabel", "podTargetLabels", "targetLabels");
-    private static final Set<String> SERVICE_MONITOR_ENDPOINT =
-            Set.of("port", "path", "interval", "scrapeTimeout", "scheme", "relabelings", "metricRelabelings");
+    private static final Set<String> SERVICE_MONITOR_ENDPOINT = Set.of(
+            "port", "path", "interval", "scrapeTimeout", "scheme", "authorization", "relabelings", "metricRelabelings");
 
     private StrictModel() {}
 

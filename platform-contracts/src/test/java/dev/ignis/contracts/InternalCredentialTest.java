@@ -36,4 +36,18 @@ class InternalCredentialTest {
         assertThat(Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
         assertThat(first.toString()).doesNotContain(first.headerValue());
     }
+
+    @Test
+    void aScraperMayPresentTheCredentialAsABearerToken() {
+        InternalCredential credential = InternalCredential.of("s3cret");
+
+        assertThat(credential.admits("/actuator/prometheus", InternalCredential.presented(null, "Bearer s3cret")))
+                .isTrue();
+        assertThat(credential.admits("/actuator/prometheus", InternalCredential.presented(null, "bearer s3cret")))
+                .isTrue();
+        assertThat(credential.admits("/actuator/prometheus", InternalCredential.presented(null, "Basic s3cret")))
+                .isFalse();
+        assertThat(InternalCredential.presented("s3cret", "Bearer other")).isEqualTo("s3cret");
+        assertThat(InternalCredential.presented(null, null)).isNull();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ignis.eventsource.registry;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.eventsource.config.EventSourceProperties;
 import dev.ignis.eventsource.poller.MappingStatus;
 import dev.ignis.eventsource.poller.MappingStatusReporter;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends mapping statuses to the registry's {@code PUT /ignis/v1/event-source-mappings/{uuid}/status},
  * in order, from one thread of its own so a poller never waits on the registry. A refusal (a report
- * about an older configuration, a mapping already gone) is expected and dropped.
+ * about an older configuration, a mapping already gone) is expected and dropped. Reports carry the
+ * internal credential, which the registry requires in a cluster.
  */
 @Component
 class RegistryStatusClient implements MappingStatusReporter, DisposableBean {
@@ -34,9 +36,11 @@ class RegistryStatusClient implements MappingStatusReporter, DisposableBean {
     private final ExecutorService sender = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("status-reports").daemon().factory());
     private final URI base;
+    private final InternalCredential credential;
 
-    RegistryStatusClient(EventSourceProperties properties) {
+    RegistryStatusClient(EventSourceProperties properties, InternalCredential credential) {
         this.base = properties.registryUrl();
+        this.credential = credential;
     }
 
     @Override
@@ -53,6 +57,7 @@ class RegistryStatusClient implements MappingStatusReporter, DisposableBean {
                         base.resolve("/ignis/v1/event-source-mappings/" + status.uuid() + "/status"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header(InternalCredential.HEADER, credential.headerValue())
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                 .build();
         try {

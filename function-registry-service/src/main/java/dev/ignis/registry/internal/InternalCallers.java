@@ -67,7 +67,12 @@ public class InternalCallers {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (!required || credential.admits(request.getRequestURI(), request.getHeader(InternalCredential.HEADER))) {
+            if (!required
+                    || credential.admits(
+                            request.getRequestURI(),
+                            InternalCredential.presented(
+                                    request.getHeader(InternalCredential.HEADER),
+                                    request.getHeader("Authorization")))) {
                 chain.doFilter(request, response);
                 return;
             }

@@ -1,5 +1,6 @@
 package dev.ignis.registry.serving;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Asks every invocation-service replica, in parallel, whether its registry view has applied a
  * change ({@code GET /ignis/v1/registry-view/applied}); each may hold the question open up to the
  * wait given, answering the moment the change arrives. A replica that cannot be reached does not
- * serve the change.
+ * serve the change. Every question carries the internal credential, which the replicas require in a
+ * cluster.
  */
 @Component
 public class ServingReplicas {
@@ -35,8 +37,11 @@ public class ServingReplicas {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ServingReplicas(PlacementProperties properties) {
+    private final InternalCredential credential;
+
+    ServingReplicas(PlacementProperties properties, InternalCredential credential) {
         this.replicas = List.copyOf(properties.invocationReplicas());
+        this.credential = credential;
     }
 
     public Answer ask(String key, long sequence, Duration wait) {
@@ -57,8 +62,10 @@ public class ServingReplicas {
         URI uri =
                 replica.resolve("/ignis/v1/registry-view/applied?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
                         + "&sequence=" + sequence + "&waitMs=" + wait.toMillis());
-        HttpRequest request =
-                HttpRequest.newBuilder(uri).timeout(wait.plusSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .header(InternalCredential.HEADER, credential.headerValue())
+                .timeout(wait.plusSeconds(2))
+                .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> response.statusCode() == 200 ? read(response.body()) : missing())
                 .exceptionally(e -> {

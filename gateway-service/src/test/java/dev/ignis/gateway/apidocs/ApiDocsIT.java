@@ -3,6 +3,7 @@ package dev.ignis.gateway.apidocs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.gateway.TestWiring;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,13 +23,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway for real, with real HTTP servers as backends that serve their OpenAPI documents (the
  * registry and async-queue answer, invocation-service has none: 404, event-source is down): one
- * merged document of the paths the gateway forwards, unsigned, and Swagger UI pointed at it. e2e-tests' StackIT checks the same
+ * merged document of the paths the gateway forwards, for signed callers only (the door has no exemption
+ * but health), fetched from the backends with the internal credential, and Swagger UI pointed at it. e2e-tests' StackIT checks the same
  * document against the real services and every route the gateway forwards.
  */
 @SpringBootTest(
@@ -37,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiDocsIT {
 
     static final AtomicInteger registryCalls = new AtomicInteger();
+    static final AtomicReference<String> registryCredential = new AtomicReference<>();
     static final HttpServer registry = serve(
             "{\"openapi\":\"3.1.0\",\"paths\":{\"/2015-03-31/functions\":{\"get\":{\"operationId\":\"ListFunctions\"}}},"
                     + "\"components\":{\"schemas\":{\"FunctionConfiguration\":{\"type\":\"object\"}}}}",
@@ -116,11 +123,42 @@ class ApiDocsIT {
         assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
+    @Test
+    void theDocumentIsNotAnExemptionFromSigning() throws Exception {
+        HttpResponse<String> unsigned = http.send(
+                HttpRequest.newBuilder(gateway("/v3/api-docs")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void theBackendsAreAskedWithTheInternalCredential() throws Exception {
+        get("/v3/api-docs");
+
+        assertThat(registryCredential.get()).isNotBlank();
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        SdkHttpRequest signed = TestWiring.sign(
+                SdkHttpFullRequest.builder()
+                        .method(SdkHttpMethod.GET)
+                        .uri(gateway(path))
+                        .build(),
+                new byte[0],
+                "test");
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway(path));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI gateway(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** A backend whose /v3/api-docs answers {@code document}, or 404 when it is null. */
@@ -129,6 +167,9 @@ class ApiDocsIT {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
             server.createContext("/v3/api-docs", exchange -> {
                 calls.incrementAndGet();
+                if (calls == registryCalls) {
+                    registryCredential.set(exchange.getRequestHeaders().getFirst(InternalCredential.HEADER));
+                }
                 byte[] body = document == null ? new byte[0] : document.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(document == null ? 404 : 200, document == null ? -1 : body.length);

@@ -29,6 +29,8 @@ public final class InternalCredential {
     /** What an internal service answers a caller without the credential, in AWS's error shape. */
     public static final int REFUSED_STATUS = 403;
 
+    private static final String BEARER = "Bearer ";
+
     public static final String REFUSED_TYPE = "AccessDeniedException";
     public static final String REFUSED_BODY =
             "{\"Type\":\"User\",\"message\":\"Internal endpoint: call the gateway instead.\"}";
@@ -79,6 +81,21 @@ public final class InternalCredential {
     /** The header value a caller sends. */
     public String headerValue() {
         return secret;
+    }
+
+    /**
+     * What a request presents as the credential: {@value #HEADER}, or else an {@code Authorization:
+     * Bearer} token, the one form a Prometheus scrape config or ServiceMonitor can send from a Secret.
+     * Null when it presents neither.
+     */
+    public static String presented(String header, String authorization) {
+        if (header != null) {
+            return header;
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).strip();
+        }
+        return null;
     }
 
     /** Whether a request for {@code path} that presented {@code presented} (or null) may proceed. */

@@ -108,8 +108,11 @@ public final class Environments implements AutoCloseable {
     /**
      * Keeps {@code count} provisioned environments of {@code function} initialised: starts the
      * missing ones and retires those of other configurations.
+     *
+     * @return how many provisioned environments of this configuration are initialised now (fewer
+     *     than {@code count} when one failed to initialise; the next call tries again)
      */
-    public void provision(FunctionSnapshot function, int count) {
+    public int provision(FunctionSnapshot function, int count) {
         EnvironmentPool pool = pool(function);
         pool.evict(e -> e.provisioned() && !e.function().revisionId().equals(function.revisionId()))
                 .forEach(e -> e.kill("configuration changed"));
@@ -131,7 +134,7 @@ public final class Environments implements AutoCloseable {
             if (initFailure != null) {
                 environment.kill("provisioned init failed");
                 pool.forget(environment);
-                return;
+                return (int) i;
             }
             pool.release(environment);
         }
@@ -140,6 +143,7 @@ public final class Environments implements AutoCloseable {
             pool.evict(e -> e.provisioned() && surplus.getAndDecrement() > 0)
                     .forEach(e -> e.kill("provisioned concurrency lowered"));
         }
+        return count;
     }
 
     /** Shuts down idle on-demand environments idle for longer than {@code idleTimeout}. */

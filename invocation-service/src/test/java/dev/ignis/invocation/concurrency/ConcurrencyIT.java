@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.invocation.environment.Environments;
 import dev.ignis.invocation.support.EngineIT;
 import dev.ignis.invocation.support.Packages;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reserved concurrency throttles with AWS's 429; provisioned concurrency initialises ahead. */
 class ConcurrencyIT extends EngineIT {
@@ -98,5 +101,53 @@ class ConcurrencyIT extends EngineIT {
                         "lambda_provisioned_concurrency_utilization\\{.*function=\"" + name + "\".*version=\"1\"}");
         // $LATEST is not provisioned: on demand
         assertThat(invoke(name, "{}").payload().asUtf8String()).isEqualTo("\"on-demand\"");
+    }
+
+    @Test
+    void provisionedConcurrencyIsServedOnlyOnceItsEnvironmentsAreInitialised() {
+        String name = unique("pcready");
+        RegistryFixture.FunctionSpec spec = registry()
+                .function(
+                        name,
+                        "python3.12",
+                        "app.handler",
+                        Packages.zip()
+                                .file(
+                                        "app.py",
+                                        """
+                                        import os, time
+                                        if os.environ["AWS_LAMBDA_INITIALIZATION_TYPE"] == "provisioned-concurrency":
+                                            time.sleep(5)
+                                        def handler(event, context):
+                                            return "ok"
+                                        """)
+                                .bytes());
+        deploy(spec);
+        spec.publishVersion("1");
+        String key = ResourceType.PROVISIONED_CONCURRENCY.keyFor(RegistryFixture.arn(name) + ":1");
+
+        registry().provision(name, "1", 2);
+
+        JsonNode arrived = await().atMost(Duration.ofSeconds(20))
+                .until(() -> applied(key), a -> a.path("holds").asBoolean());
+        assertThat(arrived.path("applied").asBoolean())
+                .as("the config is in the view, its environments are still initialising")
+                .isFalse();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> applied(key).path("applied").asBoolean());
+        assertThat(environments.counts().get(name + ":1")).isEqualTo(2);
+    }
+
+    private JsonNode applied(String key) {
+        return JsonMapper.builder()
+                .build()
+                .readTree(org.springframework.web.client.RestClient.create("http://localhost:" + port)
+                        .get()
+                        .uri(b -> b.path("/ignis/v1/registry-view/applied")
+                                .queryParam("key", key)
+                                .queryParam("sequence", 0)
+                                .build())
+                        .retrieve()
+                        .body(String.class));
     }
 }

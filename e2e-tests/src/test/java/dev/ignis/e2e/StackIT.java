@@ -182,6 +182,81 @@ class StackIT {
                 .contains("Init Duration");
     }
 
+    /**
+     * A function calls the Lambda API like any client: SigV4 with the short-lived credentials in its
+     * environment, at {@code AWS_ENDPOINT_URL_LAMBDA} (the gateway, the one platform port open to
+     * it); a wrong secret is refused by the gateway as any caller's is.
+     */
+    @Test
+    @Order(4)
+    void aFunctionInvokesAnotherThroughTheGatewayWithItsOwnCredentials() throws Exception {
+        byte[] zip = TestStacks.zipOf("caller.py", CALLER);
+        lambda.createFunction(b -> b.functionName("e2e-caller")
+                .runtime(Runtime.PYTHON3_12)
+                .handler("caller.handler")
+                .role("arn:aws:iam::000000000000:role/lambda")
+                .timeout(30)
+                .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))));
+        try {
+            lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName("e2e-caller"));
+            callsAnotherFunction();
+        } finally {
+            lambda.deleteFunction(b -> b.functionName("e2e-caller"));
+        }
+    }
+
+    private void callsAnotherFunction() throws Exception {
+        JsonNode called =
+                json.readTree(lambda.invoke(b -> b.functionName("e2e-caller").payload(SdkBytes.fromUtf8String("{}")))
+                        .payload()
+                        .asUtf8String());
+        JsonNode tampered = json.readTree(
+                lambda.invoke(b -> b.functionName("e2e-caller").payload(SdkBytes.fromUtf8String("{\"tamper\":\"x\"}")))
+                        .payload()
+                        .asUtf8String());
+
+        assertThat(called.path("status").asInt()).as(called.toString()).isEqualTo(200);
+        assertThat(called.at("/body/event/from").asString()).isEqualTo("e2e-caller");
+        assertThat(called.at("/body/greeting").asString()).isEqualTo("hello from the registry");
+        assertThat(tampered.path("status").asInt()).as(tampered.toString()).isEqualTo(403);
+        assertThat(tampered.path("type").asString()).startsWith("InvalidSignatureException");
+    }
+
+    /** SigV4 by hand with the standard library: the runtime has no AWS SDK in Ignis. */
+    private static final String CALLER =
+            """
+            import datetime, hashlib, hmac, json, os, urllib.error, urllib.parse, urllib.request
+
+            def handler(event, context):
+                endpoint = os.environ["AWS_ENDPOINT_URL_LAMBDA"].rstrip("/")
+                secret = os.environ["AWS_SECRET_ACCESS_KEY"] + event.get("tamper", "")
+                region, token = os.environ["AWS_REGION"], os.environ["AWS_SESSION_TOKEN"]
+                path = "/2015-03-31/functions/e2e-hello/invocations"
+                body = json.dumps({"from": "e2e-caller"}).encode()
+                now = datetime.datetime.now(datetime.timezone.utc)
+                amz, day = now.strftime("%Y%m%dT%H%M%SZ"), now.strftime("%Y%m%d")
+                headers = {"host": urllib.parse.urlsplit(endpoint).netloc, "x-amz-date": amz,
+                           "x-amz-security-token": token}
+                signed = ";".join(sorted(headers))
+                canonical = "\n".join(["POST", path, "", "".join(k + ":" + headers[k] + "\n" for k in sorted(headers)),
+                                       signed, hashlib.sha256(body).hexdigest()])
+                scope = day + "/" + region + "/lambda/aws4_request"
+                to_sign = "\n".join(["AWS4-HMAC-SHA256", amz, scope, hashlib.sha256(canonical.encode()).hexdigest()])
+                key = ("AWS4" + secret).encode()
+                for part in (day, region, "lambda", "aws4_request"):
+                    key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+                signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+                request = urllib.request.Request(endpoint + path, data=body, method="POST", headers={
+                    "X-Amz-Date": amz, "X-Amz-Security-Token": token, "Content-Type": "application/json",
+                    "Authorization": "AWS4-HMAC-SHA256 Credential=" + os.environ["AWS_ACCESS_KEY_ID"] + "/" + scope
+                                     + ", SignedHeaders=" + signed + ", Signature=" + signature})
+                try:
+                    with urllib.request.urlopen(request, timeout=20) as response:
+                        return {"status": response.status, "body": json.loads(response.read())}
+                except urllib.error.HTTPError as error:
+                    return {"status": error.code, "type": error.headers.get("x-amzn-ErrorType")}
+            """;
+
     @Test
     @Order(5)
     void aPublicFunctionUrlServesHttpThroughTheGateway() throws Exception {

@@ -198,7 +198,7 @@ def check(functions):
         config = body["Configuration"]
         expect(f"{fn.name} code", config["CodeSha256"], fn.code)
         expect(f"{fn.name} N", config.get("Environment", {}).get("Variables", {}).get("COUNTER"), fn.n)
-        expect(f"{fn.name} invoke $LATEST sees N", (result or {}).get("n"), fn.n)
+        expect(f"{fn.name} invoke $LATEST sees N (answer {str(result)[:300]})", (result or {}).get("n"), fn.n)
         _, _, listed = call("GET", path + "/versions")
         versions = {v["Version"]: v["CodeSha256"] for v in (listed or {}).get("Versions", []) if v["Version"] != "$LATEST"}
         for version, (code, _) in fn.versions.items():

@@ -8,6 +8,9 @@
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 export IGNIS_HOME="${IGNIS_HOME:-$(mktemp -d /tmp/ignis-memory.XXXXXX)}"
+# mktemp makes it owner-only; the sandboxed functions run as another user and must reach their code
+# below it, as under a normal .ignis (e2e-tests TestStacks does the same).
+chmod 755 "$IGNIS_HOME"
 . "$root/scripts/lib/jdk.sh"
 java_home=$(ignis_find_jdk)
 cd "$root"

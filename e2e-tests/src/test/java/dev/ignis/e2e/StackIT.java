@@ -613,7 +613,8 @@ class StackIT {
                 .untilAsserted(() -> {
                     java.util.Set<String> exposed = new java.util.TreeSet<>();
                     for (Component service : stack.services()) {
-                        exposed.addAll(DashboardQueries.exposed(getText(service.url(), "/actuator/prometheus")));
+                        exposed.addAll(
+                                DashboardQueries.exposed(getText(actuator(service.url()), "/actuator/prometheus")));
                     }
                     queried.forEach((metric, panels) -> assertThat(exposed)
                             .as("%s, queried by %s", metric, panels)

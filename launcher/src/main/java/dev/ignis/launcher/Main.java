@@ -22,7 +22,10 @@ import java.util.Optional;
  */
 public final class Main {
 
-    static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(180);
+    /** How long {@code up} waits for every service to be ready: {@code IGNIS_START_TIMEOUT} seconds, 180 by default. */
+    static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(Optional.ofNullable(System.getenv("IGNIS_START_TIMEOUT"))
+            .map(Long::parseLong)
+            .orElse(180L));
 
     private Main() {}
 

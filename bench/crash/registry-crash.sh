@@ -15,6 +15,8 @@ export IGNIS_HOME="${IGNIS_HOME:-$(mktemp -d /tmp/ignis-crash.XXXXXX)}"
 # mktemp makes it owner-only; the sandboxed functions run as another user and must reach their code
 # below it, as under a normal .ignis (e2e-tests TestStacks does the same).
 chmod 755 "$IGNIS_HOME"
+# Restarts on a busy machine take minutes; so may the whole stack.
+export IGNIS_START_TIMEOUT="${IGNIS_START_TIMEOUT:-600}"
 . "$root/scripts/lib/jdk.sh"
 java_home=$(ignis_find_jdk)
 cd "$root"

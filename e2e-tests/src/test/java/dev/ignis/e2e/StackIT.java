@@ -238,10 +238,10 @@ class StackIT {
                 headers = {"host": urllib.parse.urlsplit(endpoint).netloc, "x-amz-date": amz,
                            "x-amz-security-token": token}
                 signed = ";".join(sorted(headers))
-                canonical = "\n".join(["POST", path, "", "".join(k + ":" + headers[k] + "\n" for k in sorted(headers)),
+                canonical = "\\n".join(["POST", path, "", "".join(k + ":" + headers[k] + "\\n" for k in sorted(headers)),
                                        signed, hashlib.sha256(body).hexdigest()])
                 scope = day + "/" + region + "/lambda/aws4_request"
-                to_sign = "\n".join(["AWS4-HMAC-SHA256", amz, scope, hashlib.sha256(canonical.encode()).hexdigest()])
+                to_sign = "\\n".join(["AWS4-HMAC-SHA256", amz, scope, hashlib.sha256(canonical.encode()).hexdigest()])
                 key = ("AWS4" + secret).encode()
                 for part in (day, region, "lambda", "aws4_request"):
                     key = hmac.new(key, part.encode(), hashlib.sha256).digest()

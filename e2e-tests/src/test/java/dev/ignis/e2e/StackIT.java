@@ -188,7 +188,7 @@ class StackIT {
      * it); a wrong secret is refused by the gateway as any caller's is.
      */
     @Test
-    @Order(4)
+    @Order(5) // after the first invoke of e2e-hello, which must be its cold start
     void aFunctionInvokesAnotherThroughTheGatewayWithItsOwnCredentials() throws Exception {
         byte[] zip = TestStacks.zipOf("caller.py", CALLER);
         lambda.createFunction(b -> b.functionName("e2e-caller")

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param registryUrl where pollers report a mapping's State and LastProcessingResult
  * @param maxPayloadBytes a batch is cut before its event would pass this (Lambda's 6 MB synchronous limit)
  * @param kafka the Kafka pollers' settings
+ * @param sqs the SQS pollers' settings
  */
 @Validated
 @ConfigurationProperties("ignis.event-source")
@@ -25,7 +26,8 @@ public record EventSourceProperties(
         @NotBlank String accountId,
         @NotNull URI registryUrl,
         @DefaultValue("6291456") @Positive long maxPayloadBytes,
-        @Valid @DefaultValue Kafka kafka) {
+        @Valid @DefaultValue Kafka kafka,
+        @Valid @DefaultValue Sqs sqs) {
 
     /**
      * @param defaultBatchingWindow the window when a mapping sets none (Lambda's 500 ms for Kafka)
@@ -48,6 +50,25 @@ public record EventSourceProperties(
             @DefaultValue("1s") @NotNull Duration scaleInterval,
             @DefaultValue("1000") @Positive long scaleUpLag,
             @DefaultValue Map<String, Credentials> credentials) {}
+
+    /**
+     * @param endpoint the SQS API (ElasticMQ locally); null: AWS's endpoint for the queue ARN's region
+     * @param waitTime the long poll of one ReceiveMessage (Lambda's 20 s; at most 20 s)
+     * @param initialConcurrency concurrent receive-and-invoke lanes a poller starts with (Lambda's 5),
+     *     never more than the mapping's MaximumConcurrency
+     * @param maxConcurrency the lanes of a mapping without MaximumConcurrency (Lambda's 1,000 for SQS)
+     * @param scaleInterval how often the lanes are adjusted to the queue's backlog
+     * @param scaleUpStep lanes added per interval while messages wait (Lambda: 300 per minute)
+     * @param retryBackoff a lane's wait after a throttle, an unreachable invoke service or a queue error
+     */
+    public record Sqs(
+            URI endpoint,
+            @DefaultValue("20s") @NotNull Duration waitTime,
+            @DefaultValue("5") @Positive int initialConcurrency,
+            @DefaultValue("1000") @Positive int maxConcurrency,
+            @DefaultValue("1s") @NotNull Duration scaleInterval,
+            @DefaultValue("5") @Positive int scaleUpStep,
+            @DefaultValue("1s") @NotNull Duration retryBackoff) {}
 
     /** What a secret ARN of a {@code BASIC_AUTH} or {@code SASL_SCRAM_*_AUTH} entry holds. */
     public record Credentials(@NotBlank String username, @NotBlank String password) {}

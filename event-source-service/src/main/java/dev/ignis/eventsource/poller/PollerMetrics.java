@@ -59,6 +59,13 @@ public final class PollerMetrics {
         failedRecords.increment(records);
     }
 
+    /** A batch whose function reported some records as failed (a partial batch response). */
+    public void partiallyFailed(int succeededRecords, int failedRecords) {
+        failedBatches.increment();
+        delivered.increment(succeededRecords);
+        this.failedRecords.increment(failedRecords);
+    }
+
     public void filtered(int records) {
         filtered.increment(records);
     }

@@ -1,6 +1,5 @@
 package dev.ignis.eventsource.sqs;
 
-import dev.ignis.eventsource.batch.Batch;
 import dev.ignis.eventsource.batch.BatchBuffer;
 import dev.ignis.eventsource.batch.BatchLimits;
 import dev.ignis.eventsource.filter.RecordFilter;
@@ -24,6 +23,14 @@ final class ReceiveLane implements Runnable {
     interface Owner {
 
         boolean running();
+
+        /**
+         * Called before each invoke: false once the poller stopped, and the batch is not invoked.
+         * Every true is followed by {@link #batchSettled}.
+         */
+        boolean batchStarting();
+
+        void batchSettled();
 
         /** Whether this lane should end now (the poller scaled down); asked only with nothing buffered. */
         boolean retire(ReceiveLane lane);
@@ -49,8 +56,6 @@ final class ReceiveLane implements Runnable {
     private final Clock clock;
     private final BatchBuffer<Received> buffer = new BatchBuffer<>();
     private long sequence;
-    private boolean receiving;
-    private Thread thread;
 
     ReceiveLane(
             Owner owner,
@@ -77,9 +82,8 @@ final class ReceiveLane implements Runnable {
         this.clock = clock;
     }
 
-    synchronized Thread start(String name) {
-        thread = Thread.ofVirtual().name(name).start(this);
-        return thread;
+    Thread start(String name) {
+        return Thread.ofVirtual().name(name).start(this);
     }
 
     @Override
@@ -89,7 +93,8 @@ final class ReceiveLane implements Runnable {
                 cycle();
             }
         } finally {
-            // Received but never invoked (the poller stopped): visible again at once, for whoever polls next.
+            // Received but never invoked (the poller stopped, or its long poll ended after the stop):
+            // visible again at once, for whoever polls next.
             List<Message> left = new ArrayList<>();
             while (!buffer.isEmpty()) {
                 buffer.take(limits).records().forEach(r -> left.add(r.message()));
@@ -99,18 +104,19 @@ final class ReceiveLane implements Runnable {
         }
     }
 
-    /** Cuts a long poll short (the poller stops); a batch in flight is never interrupted. */
-    synchronized void interruptReceive() {
-        if (receiving && thread != null) {
-            thread.interrupt();
-        }
-    }
-
     private void cycle() {
         long now = clock.millis();
         if (buffer.due(limits, now)) {
-            Batch<Received> batch = buffer.take(limits);
-            if (processor.process(batch.records()) == BatchProcessor.Result.BACK_OFF) {
+            if (!owner.batchStarting()) {
+                return;
+            }
+            BatchProcessor.Result result;
+            try {
+                result = processor.process(buffer.take(limits).records());
+            } finally {
+                owner.batchSettled();
+            }
+            if (result == BatchProcessor.Result.BACK_OFF) {
                 owner.throttled();
                 pause(retryBackoff.toMillis());
             }
@@ -130,16 +136,16 @@ final class ReceiveLane implements Runnable {
         }
     }
 
+    /**
+     * One ReceiveMessage. A long poll is never cut short: the server would go on holding it and hand
+     * the next message to a receiver that is gone, hiding it for a whole visibility timeout.
+     */
     private List<Message> receive(int max, int wait) {
-        synchronized (this) {
-            if (!owner.running()) {
-                return null;
-            }
-            receiving = true;
-        }
         try {
             List<Message> messages = queue.receive(max, wait);
-            events.reading();
+            if (owner.running()) {
+                events.reading();
+            }
             return messages;
         } catch (SdkException e) {
             if (owner.running()) {
@@ -147,12 +153,6 @@ final class ReceiveLane implements Runnable {
                 pause(retryBackoff.toMillis());
             }
             return null;
-        } finally {
-            synchronized (this) {
-                receiving = false;
-                // An interrupt meant for the long poll must not reach the invoke or the delete.
-                Thread.interrupted();
-            }
         }
     }
 

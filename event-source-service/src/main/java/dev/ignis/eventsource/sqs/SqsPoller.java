@@ -9,6 +9,7 @@ import dev.ignis.eventsource.poller.PollerEvents;
 import dev.ignis.eventsource.poller.PollerMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +46,7 @@ final class SqsPoller implements EventSourcePoller, ReceiveLane.Owner {
     private final AtomicInteger laneNumbers = new AtomicInteger();
 
     private volatile boolean running;
+    private int batchesInFlight;
     private Thread thread;
     private BatchProcessor processor;
     private BatchLimits limits;
@@ -81,19 +83,53 @@ final class SqsPoller implements EventSourcePoller, ReceiveLane.Owner {
         thread = Thread.ofPlatform().name("sqs-poller-" + source.uuid()).start(this::run);
     }
 
+    /**
+     * Returns once no batch is in flight and none will start. Lanes still in a long poll finish it
+     * in the background and give back what it brings (visible again at once); the last of them
+     * closes the client.
+     */
     @Override
     public void stop() {
-        running = false;
         Thread t;
         synchronized (this) {
+            running = false;
             t = thread;
         }
         join(t, settings.waitTime().plusSeconds(10));
-        lanes.forEach(ReceiveLane::interruptReceive);
-        // A lane in the middle of a batch finishes it (invoke, then delete) before it ends.
-        laneThreads.forEach(lane -> join(lane, invokeTimeout.plusSeconds(30)));
+        awaitBatchesSettled(invokeTimeout.plusSeconds(30));
         metrics.remove();
-        queue.close();
+        List<Thread> polling = List.copyOf(laneThreads);
+        Thread.ofVirtual().name("sqs-poller-" + source.uuid() + "-closing").start(() -> {
+            polling.forEach(lane -> join(lane, settings.waitTime().plusSeconds(30)));
+            queue.close();
+        });
+    }
+
+    private synchronized void awaitBatchesSettled(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (batchesInFlight > 0 && System.nanoTime() < deadline) {
+            try {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean batchStarting() {
+        if (!running) {
+            return false;
+        }
+        batchesInFlight++;
+        return true;
+    }
+
+    @Override
+    public synchronized void batchSettled() {
+        batchesInFlight--;
+        notifyAll();
     }
 
     private void run() {

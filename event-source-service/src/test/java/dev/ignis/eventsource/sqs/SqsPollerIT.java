@@ -25,9 +25,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -50,24 +47,12 @@ import tools.jackson.databind.JsonNode;
  */
 class SqsPollerIT {
 
-    static final String REGION = "us-east-1";
-    static final String ACCOUNT = "000000000000";
+    static final String REGION = ElasticMq.REGION;
+    static final String ACCOUNT = ElasticMq.ACCOUNT;
     static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:consumer";
     static final AtomicInteger QUEUES = new AtomicInteger();
 
-    static final SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
-            .withDynamicPort()
-            .withAWSRegion(REGION)
-            .withAWSAccountId(ACCOUNT)
-            .start();
-    static final URI ENDPOINT = URI.create(
-            "http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort());
-
-    static {
-        // The pollers use the AWS SDK's default credential chain; ElasticMQ accepts any key.
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-    }
+    static final URI ENDPOINT = ElasticMq.ENDPOINT;
 
     final SqsClient sqs = SqsClient.builder()
             .endpointOverride(ENDPOINT)
@@ -81,11 +66,6 @@ class SqsPollerIT {
     void stopPollers() {
         pollers.forEach(EventSourcePoller::stop);
         sqs.close();
-    }
-
-    @AfterAll
-    static void stopElasticMq() {
-        elasticMq.stopAndWait();
     }
 
     @Test

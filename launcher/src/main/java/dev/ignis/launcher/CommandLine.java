@@ -23,7 +23,8 @@ record CommandLine(
         short replicationFactor,
         Map<String, String> clientProperties,
         boolean unsandboxed,
-        Optional<Integer> portOffset) {
+        Optional<Integer> portOffset,
+        boolean sqs) {
 
     /** The gateway's management port in config/gateway-service.yml, moved by {@code --port-offset} too. */
     static final int GATEWAY_MANAGEMENT_PORT = 9080;
@@ -40,10 +41,15 @@ record CommandLine(
         Map<String, String> clientProperties = new LinkedHashMap<>();
         boolean unsandboxed = false;
         Optional<Integer> portOffset = Optional.empty();
+        boolean sqs = false;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--unsandboxed")) {
                 unsandboxed = true;
+                continue;
+            }
+            if (arg.equals("--sqs")) {
+                sqs = true;
                 continue;
             }
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -87,19 +93,23 @@ record CommandLine(
                 replicationFactor,
                 Map.copyOf(clientProperties),
                 unsandboxed,
-                portOffset);
+                portOffset,
+                sqs);
     }
 
     /** {@code config} is the stack's configuration, whose ports {@code --port-offset} shifts. */
     LaunchOptions apply(LaunchOptions defaults, StackConfig config) {
-        LaunchOptions options =
-                defaults.withServices(services).withReplicas(replicas).withUnsandboxed(unsandboxed);
+        LaunchOptions options = defaults.withServices(services)
+                .withReplicas(replicas)
+                .withUnsandboxed(unsandboxed)
+                .withSqs(sqs);
         if (portOffset.isPresent()) {
             // Replicas follow: replica n stays 100 ports above replica n - 1, management ports included.
             int offset = portOffset.get();
             Map<String, Integer> ports = new HashMap<>();
             config.services().forEach(s -> ports.put(s.id(), s.url().getPort() + offset));
             ports.put(LaunchOptions.KAFKA, config.kafkaPort() + offset);
+            ports.put(LaunchOptions.SQS, config.sqsPort() + offset);
             ports.put("gateway" + LaunchOptions.MANAGEMENT_SUFFIX, GATEWAY_MANAGEMENT_PORT + offset);
             options = options.withPortOverrides(ports);
         }

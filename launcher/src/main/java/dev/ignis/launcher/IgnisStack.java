@@ -9,6 +9,7 @@ import dev.ignis.launcher.kafka.TopicProvisioner;
 import dev.ignis.launcher.process.ChildProcess;
 import dev.ignis.launcher.process.JavaCommand;
 import dev.ignis.launcher.process.RunFiles;
+import dev.ignis.launcher.sqs.ElasticMqServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileLock;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
 
 /**
  * A whole Ignis stack as child processes: a Kafka broker (unless an external one is given), the
- * topics from config, and the chosen services. {@code ./ignis up} and the end-to-end tests both
+ * topics from config, an ElasticMQ when asked for ({@code --sqs}), and the chosen services. {@code ./ignis up} and the end-to-end tests both
  * start the platform through this class, so the tests exercise the very code path users run.
  */
 public final class IgnisStack implements AutoCloseable {
@@ -33,6 +34,7 @@ public final class IgnisStack implements AutoCloseable {
     static final Duration KAFKA_START_TIMEOUT = Duration.ofSeconds(60);
     static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
     static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
+    static final Duration SQS_START_TIMEOUT = Duration.ofSeconds(60);
 
     private final LaunchOptions options;
     private final StackPlan plan;
@@ -82,6 +84,7 @@ public final class IgnisStack implements AutoCloseable {
         runFiles.recordLauncher(ProcessHandle.current().pid());
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put(LaunchOptions.KAFKA, plan.kafkaBootstrapServers());
+        plan.sqsEndpoint().ifPresent(url -> endpoints.put(LaunchOptions.SQS, url.toString()));
         plan.services().forEach(s -> endpoints.put(s.module(), s.url().toString()));
         runFiles.recordEndpoints(endpoints);
         JavaCommand java = JavaCommand.ofCurrentJvm();
@@ -110,20 +113,47 @@ public final class IgnisStack implements AutoCloseable {
         if (!created.isEmpty()) {
             console.accept("Created topics " + String.join(", ", created));
         }
+        if (options.sqs()) {
+            startSqs(java, console);
+        }
         for (ServiceSpec service : plan.services()) {
             console.accept("Starting " + service.name() + " on " + service.url() + " ...");
             ChildProcess process = ChildProcess.start(
                     service.name(),
                     commands.get(service).join(),
-                    Map.of(
-                            "IGNIS_CONFIG_DIR",
-                            options.configDir().toString(),
-                            "IGNIS_HOME",
-                            options.home().toString()),
+                    serviceEnvironment(),
                     options.projectRoot(),
                     logFile(service.name()));
             track(new Component(service.name(), service.url(), process));
         }
+    }
+
+    private void startSqs(JavaCommand java, Consumer<String> console) {
+        ElasticMqServer server = new ElasticMqServer(
+                plan.sqsPort(), plan.config().region(), plan.config().accountId());
+        console.accept("Starting ElasticMQ (SQS API) on " + server.endpoint() + " ...");
+        ChildProcess sqs = server.start(
+                java,
+                plan.config().sqsJvmOptions(),
+                plan.launcherClassPath(),
+                options.home(),
+                logFile(LaunchOptions.SQS));
+        track(new Component(LaunchOptions.SQS, server.endpoint(), sqs));
+        if (!server.awaitReady(SQS_START_TIMEOUT, sqs)) {
+            throw new StartupException("ElasticMQ did not start; see " + sqs.logFile());
+        }
+    }
+
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("IGNIS_CONFIG_DIR", options.configDir().toString());
+        environment.put("IGNIS_HOME", options.home().toString());
+        if (options.sqs() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+            // The services' SQS clients sign with the SDK's default chain; ElasticMQ accepts any key.
+            environment.put("AWS_ACCESS_KEY_ID", "ignis");
+            environment.put("AWS_SECRET_ACCESS_KEY", "ignis");
+        }
+        return environment;
     }
 
     /**
@@ -171,7 +201,7 @@ public final class IgnisStack implements AutoCloseable {
     }
 
     public List<Component> services() {
-        return components().stream().filter(c -> !c.isKafka()).toList();
+        return components().stream().filter(c -> !c.isInfrastructure()).toList();
     }
 
     public URI serviceUrl(String name) {
@@ -196,7 +226,7 @@ public final class IgnisStack implements AutoCloseable {
         return options;
     }
 
-    /** Stops the services (in parallel), then Kafka; removes the run files. Safe to call twice. */
+    /** Stops the services (in parallel), then ElasticMQ and Kafka; removes the run files. Safe to call twice. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -206,6 +236,10 @@ public final class IgnisStack implements AutoCloseable {
         List<Component> services = services();
         services.forEach(c -> c.process().requestStop());
         services.forEach(c -> {
+            c.process().awaitExit(SERVICE_STOP_GRACE);
+            runFiles.forget(c.name());
+        });
+        components().stream().filter(Component::isSqs).forEach(c -> {
             c.process().awaitExit(SERVICE_STOP_GRACE);
             runFiles.forget(c.name());
         });
@@ -237,6 +271,7 @@ public final class IgnisStack implements AutoCloseable {
         if (options.unsandboxed()) {
             args.add("--ignis.invocation.sandbox.type=unsandboxed");
         }
+        plan.sqsEndpointArgument(service).ifPresent(args::add);
         List<ServiceSpec> invocations = plan.replicasOf("invocation");
         if (invocations.size() > 1) {
             // Every caller's placement ring: each function on one replica, the next when it is full or gone.

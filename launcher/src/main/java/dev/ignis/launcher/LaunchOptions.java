@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param useClassDataSharing whether to extract jars and keep a class-data archive per service
  * @param replicas how many processes of a service to run (absent: one), by the names {@code
  *     --services} takes
+ * @param sqs whether to start an SQS-compatible server (ElasticMQ) on loopback and point the services'
+ *     SQS endpoints at it
  */
 public record LaunchOptions(
         Path projectRoot,
@@ -27,9 +29,13 @@ public record LaunchOptions(
         Map<String, Integer> portOverrides,
         boolean useClassDataSharing,
         Map<String, Integer> replicas,
-        boolean unsandboxed) {
+        boolean unsandboxed,
+        boolean sqs) {
 
     public static final String KAFKA = "kafka";
+
+    /** The ElasticMQ server's component name and its key in the port overrides. */
+    public static final String SQS = "sqs";
 
     /** {@code <service id>-management} in the port overrides moves that service's actuator port. */
     public static final String MANAGEMENT_SUFFIX = "-management";
@@ -51,6 +57,7 @@ public record LaunchOptions(
                 Map.of(),
                 true,
                 Map.of(),
+                false,
                 false);
     }
 
@@ -63,12 +70,21 @@ public record LaunchOptions(
                 portOverrides,
                 useClassDataSharing,
                 replicas,
-                unsandboxed);
+                unsandboxed,
+                sqs);
     }
 
     public LaunchOptions withServices(List<String> names) {
         return new LaunchOptions(
-                projectRoot, home, names, externalKafka, portOverrides, useClassDataSharing, replicas, unsandboxed);
+                projectRoot,
+                home,
+                names,
+                externalKafka,
+                portOverrides,
+                useClassDataSharing,
+                replicas,
+                unsandboxed,
+                sqs);
     }
 
     public LaunchOptions withExternalKafka(String bootstrapServers) {
@@ -80,17 +96,18 @@ public record LaunchOptions(
                 portOverrides,
                 useClassDataSharing,
                 replicas,
-                unsandboxed);
+                unsandboxed,
+                sqs);
     }
 
     public LaunchOptions withPortOverrides(Map<String, Integer> ports) {
         return new LaunchOptions(
-                projectRoot, home, services, externalKafka, ports, useClassDataSharing, replicas, unsandboxed);
+                projectRoot, home, services, externalKafka, ports, useClassDataSharing, replicas, unsandboxed, sqs);
     }
 
     public LaunchOptions withClassDataSharing(boolean enabled) {
         return new LaunchOptions(
-                projectRoot, home, services, externalKafka, portOverrides, enabled, replicas, unsandboxed);
+                projectRoot, home, services, externalKafka, portOverrides, enabled, replicas, unsandboxed, sqs);
     }
 
     /**
@@ -100,13 +117,35 @@ public record LaunchOptions(
      */
     public LaunchOptions withReplicas(Map<String, Integer> counts) {
         return new LaunchOptions(
-                projectRoot, home, services, externalKafka, portOverrides, useClassDataSharing, counts, unsandboxed);
+                projectRoot,
+                home,
+                services,
+                externalKafka,
+                portOverrides,
+                useClassDataSharing,
+                counts,
+                unsandboxed,
+                sqs);
     }
 
     /** Functions run as plain processes, without isolation: only when the operator says so by name. */
     public LaunchOptions withUnsandboxed(boolean enabled) {
         return new LaunchOptions(
-                projectRoot, home, services, externalKafka, portOverrides, useClassDataSharing, replicas, enabled);
+                projectRoot, home, services, externalKafka, portOverrides, useClassDataSharing, replicas, enabled, sqs);
+    }
+
+    /** An ElasticMQ on loopback for the SQS pollers and SQS destinations: only when asked for. */
+    public LaunchOptions withSqs(boolean enabled) {
+        return new LaunchOptions(
+                projectRoot,
+                home,
+                services,
+                externalKafka,
+                portOverrides,
+                useClassDataSharing,
+                replicas,
+                unsandboxed,
+                enabled);
     }
 
     public Path configDir() {

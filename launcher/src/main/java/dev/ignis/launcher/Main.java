@@ -98,6 +98,13 @@ public final class Main {
                             + " lambda list-functions%n",
                     stack.gatewayUrl(), stack.region());
         }
+        stack.components().stream()
+                .filter(Component::isSqs)
+                .findFirst()
+                .ifPresent(sqs -> System.out.printf(
+                        "%nSQS (ElasticMQ, in memory):%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url %s"
+                                + " --region %s sqs create-queue --queue-name orders%n",
+                        sqs.url(), stack.region()));
         stack.services().stream()
                 .filter(c -> c.name().equals("invocation-service"))
                 .findFirst()
@@ -167,7 +174,10 @@ public final class Main {
         boolean allUp = true;
         for (var entry : endpoints.entrySet()) {
             boolean up;
-            if (entry.getKey().equals(LaunchOptions.KAFKA)) {
+            if (entry.getKey().equals(LaunchOptions.SQS)) {
+                URI sqs = URI.create(entry.getValue());
+                up = HealthProbe.isListening(sqs.getHost(), sqs.getPort());
+            } else if (entry.getKey().equals(LaunchOptions.KAFKA)) {
                 String address = entry.getValue().split(",")[0];
                 int colon = address.lastIndexOf(':');
                 up = HealthProbe.isListening(

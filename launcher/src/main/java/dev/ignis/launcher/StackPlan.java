@@ -116,6 +116,29 @@ record StackPlan(
         return externalKafka.orElse("127.0.0.1:" + kafkaPort);
     }
 
+    /** The port of the ElasticMQ {@code --sqs} starts: configured, or moved by an override. */
+    int sqsPort() {
+        return options.portOverrides().getOrDefault(LaunchOptions.SQS, config.sqsPort());
+    }
+
+    /** Where the services' SQS clients go: the ElasticMQ on loopback, when {@code --sqs} asked for it. */
+    Optional<URI> sqsEndpoint() {
+        return options.sqs() ? Optional.of(URI.create("http://127.0.0.1:" + sqsPort())) : Optional.empty();
+    }
+
+    /**
+     * The argument pointing {@code service}'s SQS client at the ElasticMQ of {@code --sqs}: SQS
+     * triggers poll it (event-source), SQS destinations and dead-letter queues send to it
+     * (async-queue); other services have no SQS client.
+     */
+    Optional<String> sqsEndpointArgument(ServiceSpec service) {
+        return sqsEndpoint().flatMap(sqs -> switch (service.id()) {
+            case "event-source" -> Optional.of("--ignis.event-source.sqs.endpoint=" + sqs);
+            case "async-queue" -> Optional.of("--ignis.async-queue.destinations.sqs-endpoint=" + sqs);
+            default -> Optional.empty();
+        });
+    }
+
     /** The KRaft controller listens next to the broker. */
     int kafkaControllerPort() {
         return kafkaPort + 1;
@@ -142,6 +165,9 @@ record StackPlan(
         if (externalKafka.isEmpty()) {
             wanted.put("kafka", kafkaPort);
             wanted.put("kafka (controller)", kafkaControllerPort());
+        }
+        if (options.sqs()) {
+            wanted.put("sqs (ElasticMQ)", sqsPort());
         }
         services.forEach(s -> {
             wanted.put(s.name(), s.port());

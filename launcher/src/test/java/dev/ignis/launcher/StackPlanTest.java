@@ -158,4 +158,32 @@ class StackPlanTest {
         assertThat(plain.replicasOf("gateway").stream().map(plain::managementPort))
                 .containsExactly(Optional.empty(), Optional.of(9180), Optional.of(9280));
     }
+
+    @Test
+    void elasticMqStartsOnlyWhenAskedForAndTheSqsClientsPointAtIt() {
+        StackPlan plain = StackPlan.of(config, LaunchOptions.defaults(ROOT));
+        assertThat(plain.sqsEndpoint()).isEmpty();
+        assertThat(plain.sqsEndpointArgument(config.service("event-source").orElseThrow()))
+                .isEmpty();
+
+        StackPlan plan = StackPlan.of(
+                config, CommandLine.parse(new String[] {"up", "--sqs"}).apply(LaunchOptions.defaults(ROOT), config));
+
+        assertThat(config.sqsPort()).isEqualTo(9324);
+        assertThat(plan.sqsEndpoint()).contains(URI.create("http://127.0.0.1:9324"));
+        assertThat(plan.sqsEndpointArgument(config.service("event-source").orElseThrow()))
+                .contains("--ignis.event-source.sqs.endpoint=http://127.0.0.1:9324");
+        assertThat(plan.sqsEndpointArgument(config.service("async-queue").orElseThrow()))
+                .contains("--ignis.async-queue.destinations.sqs-endpoint=http://127.0.0.1:9324");
+        assertThat(plan.sqsEndpointArgument(config.service("gateway").orElseThrow()))
+                .isEmpty();
+    }
+
+    @Test
+    void aPortOffsetMovesElasticMqToo() {
+        LaunchOptions options = CommandLine.parse(new String[] {"up", "--sqs", "--port-offset", "10000"})
+                .apply(LaunchOptions.defaults(ROOT), config);
+
+        assertThat(StackPlan.of(config, options).sqsEndpoint()).contains(URI.create("http://127.0.0.1:19324"));
+    }
 }

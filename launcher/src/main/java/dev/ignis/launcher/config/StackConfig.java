@@ -5,19 +5,24 @@ import java.util.Optional;
 
 /**
  * What the launcher reads from {@code config/application.yml}: the region for the CLI hint, the
- * Kafka address, the topics to create and the services to run, in start order.
+ * Kafka address, the topics to create and the services to run, in start order; and from {@code
+ * config/launcher.yml} the JVM options and the port of the ElasticMQ {@code --sqs} starts.
  */
 public record StackConfig(
         String region,
         String kafkaBootstrapServers,
         List<TopicSpec> topics,
         List<ServiceSpec> services,
-        List<String> kafkaJvmOptions) {
+        List<String> kafkaJvmOptions,
+        String accountId,
+        int sqsPort,
+        List<String> sqsJvmOptions) {
 
     public StackConfig {
         topics = List.copyOf(topics);
         services = List.copyOf(services);
         kafkaJvmOptions = List.copyOf(kafkaJvmOptions);
+        sqsJvmOptions = List.copyOf(sqsJvmOptions);
     }
 
     public Optional<ServiceSpec> service(String name) {

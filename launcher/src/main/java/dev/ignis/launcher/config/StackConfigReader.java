@@ -62,12 +62,16 @@ public final class StackConfigReader {
                     Boolean.parseBoolean(resolve(String.valueOf(topic.getOrDefault("compacted", false))))));
         });
 
+        Map<String, Object> sqs = section(launcher, "sqs");
         return new StackConfig(
                 text(shared, "region"),
                 text(section(shared, "kafka"), "bootstrap-servers"),
                 topics,
                 services,
-                strings(section(launcher, "kafka"), "jvm-options"));
+                strings(section(launcher, "kafka"), "jvm-options"),
+                text(shared, "account-id"),
+                Integer.parseInt(text(sqs, "port")),
+                strings(sqs, "jvm-options"));
     }
 
     /** Resolves {@code ${NAME:default}} against the environment. */

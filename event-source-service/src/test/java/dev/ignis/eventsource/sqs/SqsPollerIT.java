@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -161,7 +162,7 @@ class SqsPollerIT {
     void aPartialBatchResponseDeletesOnlyTheMessagesThatSucceeded() {
         String name = queue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
         sendBatch(name, List.of("a", "b", "c"));
-        Set<String> failedOnce = new HashSet<>();
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
         function.answer = event -> {
             for (JsonNode r : event.path("Records")) {
                 if (r.path("body").asString().equals("b") && failedOnce.add("b")) {
@@ -187,14 +188,22 @@ class SqsPollerIT {
     void aBatchResponseNamingAnUnknownMessageFailsTheWholeBatch() {
         String name = queue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
         sendBatch(name, List.of("a", "b"));
-        AtomicInteger calls = new AtomicInteger();
-        function.answer = event -> calls.incrementAndGet() == 1
-                ? Reply.ok("{\"batchItemFailures\":[{\"itemIdentifier\":\"no-such-message\"}]}")
-                : Reply.ok("{}");
+        // A batch with a message seen for the first time gets an invalid answer, whichever lane took it.
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        function.answer = event -> {
+            boolean fresh = false;
+            for (JsonNode r : event.path("Records")) {
+                fresh |= seen.add(r.path("body").asString());
+            }
+            return fresh
+                    ? Reply.ok("{\"batchItemFailures\":[{\"itemIdentifier\":\"no-such-message\"}]}")
+                    : Reply.ok("{}");
+        };
         var events = new RecordingEvents();
 
         start(mapping(name, 10, 0, List.of(), true, 2), events);
 
+        function.awaitRecords(4);
         awaitEmpty(name);
         assertThat(function.bodies()).filteredOn("a"::equals).hasSize(2);
         assertThat(function.bodies()).filteredOn("b"::equals).hasSize(2);
@@ -217,7 +226,7 @@ class SqsPollerIT {
             }
         }
         // g2's third message fails once, reported alone: the rest of g2 must wait for it.
-        Set<String> failedOnce = new HashSet<>();
+        Set<String> failedOnce = ConcurrentHashMap.newKeySet();
         function.busyFor = Duration.ofMillis(20);
         function.answer = event -> {
             for (JsonNode r : event.path("Records")) {
@@ -231,6 +240,14 @@ class SqsPollerIT {
 
         start(mapping(name, 3, 0, List.of(), true, 5), new RecordingEvents());
 
+        // A group's last message succeeds only after all before it did.
+        await(
+                () -> function.succeeded.stream()
+                        .flatMap(e -> e.path("Records").valueStream())
+                        .map(r -> r.path("body").asString())
+                        .toList()
+                        .containsAll(List.of("g1-7", "g2-7", "g3-7")),
+                "every group's last message processed");
         awaitEmpty(name);
         // The order each group's messages were last delivered in (a retried one counts where it succeeded).
         Map<String, List<String>> lastOrder = new HashMap<>();
@@ -287,7 +304,7 @@ class SqsPollerIT {
                     IntStream.range(i * 10, i * 10 + 10).mapToObj(n -> "m-" + n).toList());
         }
 
-        start(mapping(name, 15, 2, List.of(), false, 2), new RecordingEvents());
+        start(mapping(name, 15, 5, List.of(), false, 2), new RecordingEvents());
 
         function.awaitRecords(30);
         awaitEmpty(name);
@@ -303,7 +320,7 @@ class SqsPollerIT {
     void theWindowGathersMessagesThatArriveWhileItIsOpen() {
         String name = queue(Map.of());
         var events = new RecordingEvents();
-        start(mapping(name, 100, 2, List.of(), false, 2), events);
+        start(mapping(name, 100, 5, List.of(), false, 2), events);
         awaitTold(events, "reading");
 
         for (int i = 0; i < 6; i++) {

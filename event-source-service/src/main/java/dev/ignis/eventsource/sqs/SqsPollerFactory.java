@@ -54,7 +54,12 @@ class SqsPollerFactory implements EventSourcePollerFactory {
 
     @Override
     public EventSourcePoller create(EventSourceMappingSnapshot mapping, PollerEvents events) {
-        SqsSource source = source(mapping);
+        SqsSource source;
+        try {
+            source = source(mapping);
+        } catch (IllegalArgumentException e) {
+            return new Unrunnable(events, "PROBLEM: " + e.getMessage());
+        }
         return new SqsPoller(
                 source,
                 properties.sqs(),
@@ -93,5 +98,17 @@ class SqsPollerFactory implements EventSourcePollerFactory {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
+    }
+
+    /** A mapping whose settings cannot run here (the registry refuses such ARNs first): it says why. */
+    private record Unrunnable(PollerEvents events, String problem) implements EventSourcePoller {
+
+        @Override
+        public void start() {
+            events.problem(problem);
+        }
+
+        @Override
+        public void stop() {}
     }
 }

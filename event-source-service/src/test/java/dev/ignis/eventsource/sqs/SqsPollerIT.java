@@ -2,15 +2,21 @@ package dev.ignis.eventsource.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.ignis.contracts.placement.ReplicaRing;
 import dev.ignis.contracts.registry.EventSourceMappingSnapshot;
 import dev.ignis.contracts.registry.EventSourceMappingSnapshot.SourceKind;
 import dev.ignis.eventsource.config.EventSourceProperties;
+import dev.ignis.eventsource.invoke.InvocationClient;
 import dev.ignis.eventsource.poller.EventSourcePoller;
 import dev.ignis.eventsource.poller.PollerEvents;
 import dev.ignis.eventsource.poller.ProcessingResults;
 import dev.ignis.eventsource.sqs.QueueFunction.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +45,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SQS pollers against a real ElasticMQ (an SQS-compatible server from Maven Central) started here,
@@ -60,6 +67,8 @@ class SqsPollerIT {
             .region(Region.US_EAST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
     final QueueFunction function = new QueueFunction();
     final List<EventSourcePoller> pollers = new ArrayList<>();
 
@@ -401,6 +410,64 @@ class SqsPollerIT {
         await(() -> count(name, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) == 1, "after visible");
         assertThat(awaitMessages(name, 1)).isTrue();
         assertThat(function.bodies()).containsExactly("before");
+    }
+
+    @Test
+    void throughTheInvokeApiOverHttpAThrottledBatchStaysInTheQueueAndIsDeliveredLater() throws IOException {
+        String name = queue(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"));
+        List<String> paths = new CopyOnWriteArrayList<>();
+        List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+        AtomicInteger throttles = new AtomicInteger(2);
+        // invocation-service as the pollers reach it: the Invoke API over HTTP, throttling twice.
+        HttpServer invokeApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        invokeApi.createContext("/", exchange -> {
+            paths.add(exchange.getRequestURI().getPath());
+            bodies.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+            boolean throttle = throttles.getAndDecrement() > 0;
+            byte[] answer = (throttle
+                            ? "{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\","
+                                    + "\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}"
+                            : "null")
+                    .getBytes(StandardCharsets.UTF_8);
+            if (throttle) {
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", "TooManyRequestsException");
+            }
+            exchange.sendResponseHeaders(throttle ? 429 : 200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        invokeApi.start();
+        try {
+            sqs.sendMessage(r -> r.queueUrl(url(name)).messageBody("over-http"));
+            var events = new RecordingEvents();
+            EventSourcePoller poller = new SqsPollerFactory(
+                            properties(ENDPOINT),
+                            Duration.ofSeconds(30),
+                            new InvocationClient(
+                                    new ReplicaRing(
+                                            List.of(URI.create("http://127.0.0.1:"
+                                                    + invokeApi.getAddress().getPort())),
+                                            64),
+                                    Duration.ofSeconds(5)),
+                            new SimpleMeterRegistry())
+                    .create(mapping(name, 10, 0, List.of(), false, 2), events);
+            poller.start();
+            pollers.add(poller);
+
+            await(() -> bodies.size() >= 3, "three invokes");
+            awaitEmpty(name);
+            assertThat(paths).containsOnly("/2015-03-31/functions/consumer/invocations");
+            assertThat(bodies)
+                    .extracting(b -> b.path("Records")
+                            .get(0)
+                            .path("attributes")
+                            .path("ApproximateReceiveCount")
+                            .asString())
+                    .startsWith("1", "2", "3");
+            assertThat(events.told).containsSubsequence("processed: " + ProcessingResults.THROTTLED, "processed: OK");
+        } finally {
+            invokeApi.stop(0);
+        }
     }
 
     @Test

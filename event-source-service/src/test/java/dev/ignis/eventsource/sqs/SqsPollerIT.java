@@ -140,7 +140,7 @@ class SqsPollerIT {
         assertThat(second.path("messageId").asString()).isEqualTo(plain.messageId());
         assertThat(second.path("messageAttributes").isEmpty()).isTrue();
         assertThat(second.get("md5OfMessageAttributes").isNull()).isTrue();
-        assertThat(events.told.getLast()).isEqualTo("processed: OK");
+        assertThat(events.told).contains("processed: OK").noneMatch(told -> told.contains("PROBLEM"));
     }
 
     @Test
@@ -187,10 +187,11 @@ class SqsPollerIT {
         function.awaitRecords(4);
         awaitEmpty(name);
         assertThat(function.bodies()).containsExactlyInAnyOrder("a", "b", "c", "b");
-        JsonNode again = function.records().getLast();
-        assertThat(again.path("body").asString()).isEqualTo("b");
-        assertThat(again.path("attributes").path("ApproximateReceiveCount").asString())
-                .isEqualTo("2");
+        assertThat(function.records())
+                .filteredOn(r -> r.path("body").asString().equals("b"))
+                .extracting(r ->
+                        r.path("attributes").path("ApproximateReceiveCount").asString())
+                .containsExactly("1", "2");
     }
 
     @Test

@@ -143,7 +143,23 @@ final class SqsQueue implements AutoCloseable {
                 return ProcessingResults.CONNECTION_ERROR;
             }
         }
-        return "PROBLEM: " + e.getMessage();
+        return "PROBLEM: " + headline(e.getMessage());
+    }
+
+    /** The SDK's messages can run to pages (every credential provider it tried): the first clause. */
+    static String headline(String message) {
+        if (message == null) {
+            return "Error occurred while ReceiveMessage.";
+        }
+        int cut = message.length();
+        for (String end : new String[] {" : ", ": [", "\n"}) {
+            int at = message.indexOf(end);
+            if (at > 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        String head = message.substring(0, Math.min(cut, 200)).strip();
+        return head.endsWith(".") ? head : head + ".";
     }
 
     private DeleteMessageBatchResponse deleteWithRetries(List<DeleteMessageBatchRequestEntry> entries) {

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -41,6 +43,7 @@ final class ReceiveLane implements Runnable {
         void throttled();
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ReceiveLane.class);
     private static final int MAX_RECEIVE = 10;
 
     private final Owner owner;
@@ -90,7 +93,13 @@ final class ReceiveLane implements Runnable {
     public void run() {
         try {
             while (owner.running() && !(buffer.isEmpty() && owner.retire(this))) {
-                cycle();
+                try {
+                    cycle();
+                } catch (RuntimeException e) {
+                    // What was taken stays in the queue and comes back after its visibility timeout.
+                    log.warn("SQS lane {}: {}", Thread.currentThread().getName(), e.toString());
+                    pause(retryBackoff.toMillis());
+                }
             }
         } finally {
             // Received but never invoked (the poller stopped, or its long poll ended after the stop):

@@ -119,7 +119,12 @@ public final class IgnisStack implements AutoCloseable {
                             "IGNIS_CONFIG_DIR",
                             options.configDir().toString(),
                             "IGNIS_HOME",
-                            options.home().toString()),
+                            options.home().toString(),
+                            // Services run in the project root, where Spring Boot would also read
+                            // ./config/application.yml on its own, above the service's file that
+                            // the packaged application.yml imports after it: the imports only.
+                            "SPRING_CONFIG_LOCATION",
+                            "classpath:/"),
                     options.projectRoot(),
                     logFile(service.name()));
             track(new Component(service.name(), service.url(), process));

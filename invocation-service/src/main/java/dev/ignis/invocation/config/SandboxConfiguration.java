@@ -63,13 +63,10 @@ class SandboxConfiguration {
         boolean root = isRoot();
         NamespaceNetwork.Tools tools = new NamespaceNetwork.Tools(
                 required("slirp4netns", "slirp4netns"),
-                required("nsenter", "util-linux"),
                 required("nft", "nftables"),
+                required("setpriv", "util-linux"),
                 root);
         boolean dropUid = root && settings.runAsUid() >= 0;
-        if (dropUid) {
-            required("setpriv", "util-linux");
-        }
         Path etc = EtcOverlay.write(
                 Files.createDirectories(properties.workDir().resolve("network")), network.hostAccess());
         URI gateway = network.gatewayUrl();

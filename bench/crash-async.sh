@@ -58,7 +58,8 @@ log() { printf '[crash %s] %s\n' "$(date +%T)" "$*"; }
 # and started again alone; they get the same arguments the launcher gives its children.
 start_service() {
   local module=$1 port=$2
-  "$java" -Xmx384m -XX:+UseSerialGC -jar "$module/target/$module.jar" --server.port="$port" \
+  # Only the packaged imports, as the launcher starts services (see launcher/README.md).
+  SPRING_CONFIG_LOCATION=classpath:/ "$java" -Xmx384m -XX:+UseSerialGC -jar "$module/target/$module.jar" --server.port="$port" \
     --ignis.home="$home" --ignis.kafka.bootstrap-servers=localhost:9092 \
     >>"$work/$module.log" 2>&1 &
   pids[$module]=$!

@@ -2,7 +2,7 @@
 # Installs, with apt-get, what Ignis and its tests use beyond a JDK:
 #   bubblewrap, slirp4netns, nftables, util-linux
 #                         - the function sandbox: namespaces, a network namespace per environment
-#                           with user-mode networking, its filter rules, nsenter/setpriv
+#                           with user-mode networking, its filter rules, setpriv
 #   curl, tar             - ./mvnw fetching Maven
 #   nodejs, npm, python3  - the managed runtimes
 #   autoconf ... g++      - the native build of AWS's Node.js runtime client (a conformance test)

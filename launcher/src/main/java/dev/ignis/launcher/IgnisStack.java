@@ -148,6 +148,10 @@ public final class IgnisStack implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("IGNIS_CONFIG_DIR", options.configDir().toString());
         environment.put("IGNIS_HOME", options.home().toString());
+        // Services run in the project root, where Spring Boot would also read ./config/application.yml
+        // on its own, above the service's file that the packaged application.yml imports after it:
+        // the imports only.
+        environment.put("SPRING_CONFIG_LOCATION", "classpath:/");
         if (options.sqs() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
             // The services' SQS clients sign with the SDK's default chain; ElasticMQ accepts any key.
             environment.put("AWS_ACCESS_KEY_ID", "ignis");

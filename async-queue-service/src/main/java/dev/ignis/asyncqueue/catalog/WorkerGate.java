@@ -46,6 +46,15 @@ public final class WorkerGate {
 
     @EventListener(ApplicationReadyEvent.class)
     public void openWhenCaughtUp() {
+        // A binding the configuration never defined (a spring.cloud.function.definition overridden
+        // without the workers) would make start() a silent no-op: events queued, never run.
+        List<String> undefined = workerBindings.stream()
+                .filter(name -> bindings.queryState(name).isEmpty())
+                .toList();
+        if (!undefined.isEmpty()) {
+            throw new IllegalStateException("The workers' bindings " + undefined
+                    + " are not defined: check spring.cloud.function.definition in the configuration");
+        }
         Thread.ofVirtual().name("worker-gate").start(this::awaitThenStart);
     }
 

@@ -6,21 +6,27 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The crash test's sender (bench/crash-async.sh): {@code events} Event invokes of one function,
- * {@code {"seq":n}} each sent once by 16 keep-alive clients straight to async-queue-service on this
- * machine's loopback; the seq of every event answered 202 is written to {@code acked}. A refused
- * or failed send is not retried: only acknowledged events are counted.
+ * {@code {"seq":n}} each, by 16 keep-alive clients straight to async-queue-service on this machine's
+ * loopback; the seq of every event answered 202 is written to {@code acked}. An event that got no
+ * 202 (the service was down, or answered otherwise) is sent again, as a client of Lambda retries,
+ * for up to {@link #GIVE_UP}: every event is then in flight across the crash, and one that was
+ * taken but not answered may run twice (a duplicate, which at least once allows).
  *
  * <p>Usage: {@code SendEvents <port> <function> <events> <acked-file>}.
  */
 public final class SendEvents {
 
     private static final int CLIENTS = 16;
+
+    /** How long one event is sent again while it gets no 202 (a restart takes well under it). */
+    private static final Duration GIVE_UP = Duration.ofMinutes(3);
 
     private SendEvents() {}
 
@@ -44,16 +50,20 @@ public final class SendEvents {
         RawHttpClient client = new RawHttpClient("127.0.0.1", port);
         for (int seq = next.getAndIncrement(); seq < events; seq = next.getAndIncrement()) {
             byte[] body = ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8);
-            try {
-                if (client.post(path, "X-Amz-Invocation-Type: Event\r\n", body).status() == 202) {
-                    synchronized (acked) {
-                        acked.println(seq);
+            long deadline = System.nanoTime() + GIVE_UP.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (client.post(path, "X-Amz-Invocation-Type: Event\r\n", body).status() == 202) {
+                        synchronized (acked) {
+                            acked.println(seq);
+                        }
+                        break;
                     }
+                } catch (IOException e) {
+                    // Not acknowledged; a new connection for the next try.
+                    client.close();
+                    client = new RawHttpClient("127.0.0.1", port);
                 }
-            } catch (IOException e) {
-                // Not acknowledged; a new connection for the next event.
-                client.close();
-                client = new RawHttpClient("127.0.0.1", port);
                 pause();
             }
         }
@@ -63,7 +73,7 @@ public final class SendEvents {
     /** While the service is down, do not spin through the events. */
     private static void pause() {
         try {
-            Thread.sleep(20);
+            Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

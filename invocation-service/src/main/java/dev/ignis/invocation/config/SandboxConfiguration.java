@@ -63,13 +63,13 @@ class SandboxConfiguration {
         boolean root = isRoot();
         NamespaceNetwork.Tools tools = new NamespaceNetwork.Tools(
                 required("slirp4netns", "slirp4netns"),
-                required("nsenter", "util-linux"),
                 required("nft", "nftables"),
+                required("setpriv", "util-linux"),
                 root);
-        boolean dropUid = root && settings.runAsUid() >= 0;
-        if (dropUid) {
-            required("setpriv", "util-linux");
+        if (!root) {
+            requireTunDevice(Path.of("/dev/net/tun"));
         }
+        boolean dropUid = root && settings.runAsUid() >= 0;
         Path etc = EtcOverlay.write(
                 Files.createDirectories(properties.workDir().resolve("network")), network.hostAccess());
         URI gateway = network.gatewayUrl();
@@ -123,6 +123,19 @@ class SandboxConfiguration {
     SandboxHealth sandboxHealthIndicator(Sandbox sandbox, Cgroups cgroups, InvocationProperties properties) {
         return new SandboxHealth(
                 sandbox, cgroups, properties.sandbox().network().mode());
+    }
+
+    /**
+     * slirp4netns opens the TUN device as the service's own user when the service is not root;
+     * udev on Debian and Ubuntu makes it 0666, a bare VM or container image may leave it 0600.
+     */
+    static void requireTunDevice(Path tun) {
+        if (!Files.isReadable(tun) || !Files.isWritable(tun)) {
+            throw new IllegalStateException("The function sandbox needs read and write access to " + tun
+                    + " when invocation-service does not run as root (slirp4netns opens it to connect each "
+                    + "environment's network); distributions with udev make it 0666. Run: sudo chmod 666 "
+                    + tun + " (or run the service as root).");
+        }
     }
 
     private static String required(String executable, String debianPackage) {

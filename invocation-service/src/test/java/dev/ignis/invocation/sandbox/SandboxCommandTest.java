@@ -5,27 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ignis.invocation.sandbox.bubblewrap.BubblewrapSandbox;
 import dev.ignis.invocation.sandbox.cgroup.CgroupV1;
 import dev.ignis.invocation.sandbox.network.NamespaceNetwork;
+import dev.ignis.invocation.sandbox.network.NetworkPolicy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SandboxCommandTest {
 
-    private static final EnvironmentDirs DIRS = new EnvironmentDirs(
-            Path.of("/data/code/abc"),
-            Optional.of(Path.of("/data/layers/def")),
-            Path.of("/data/runtimes"),
-            Path.of("/s"));
+    @TempDir
+    static Path scratch;
 
     private static LaunchSpec spec() {
         return new LaunchSpec(
                 "env1",
                 List.of("/usr/bin/python3", "/var/runtime/python/bootstrap.py"),
                 Map.of(),
-                DIRS,
+                new EnvironmentDirs(
+                        Path.of("/data/code/abc"),
+                        Optional.of(Path.of("/data/layers/def")),
+                        Path.of("/data/runtimes"),
+                        scratch),
                 List.of(Path.of("/opt/node")),
                 128,
                 512,
@@ -38,8 +42,9 @@ class SandboxCommandTest {
                 OptionalInt.of(990),
                 Path.of("/data/network"),
                 Map.of("AWS_ENDPOINT_URL_LAMBDA", "http://10.0.2.2:8080"),
-                new NamespaceNetwork(new NamespaceNetwork.Tools("slirp4netns", "nsenter", "nft", true)),
-                port -> null));
+                new NamespaceNetwork(
+                        new NamespaceNetwork.Tools("slirp4netns", "/usr/sbin/nft", "/usr/bin/setpriv", true)),
+                port -> new NetworkPolicy(true, false, port, 8080, List.of(8081), 20000, 20999, List.of())));
     }
 
     @Test
@@ -49,7 +54,7 @@ class SandboxCommandTest {
         assertThat(argv.subList(4, 9))
                 .containsExactly("setpriv", "--reuid=990", "--regid=990", "--clear-groups", "--inh-caps=-all");
         assertThat(line)
-                .contains("--unshare-all --info-fd 3 --block-fd 4")
+                .contains("--unshare-all --cap-add CAP_NET_ADMIN --info-fd 3 --block-fd 4")
                 .doesNotContain("--share-net")
                 .contains("--die-with-parent")
                 .contains("--ro-bind /data/code/abc /var/task")
@@ -57,17 +62,42 @@ class SandboxCommandTest {
                 .contains("--ro-bind /data/runtimes /var/runtime")
                 .contains("--ro-bind /opt/node /opt/node")
                 .contains("--ro-bind /data/network/hosts /etc/hosts")
-                .contains("--dev /dev --remount-ro /dev")
+                .contains("--tmpfs /dev --dev-bind /dev/null /dev/null")
+                .contains("--dir /dev/shm --remount-ro /dev")
+                .doesNotContain("--dev /dev")
                 .contains("--size 536870912 --tmpfs /tmp")
-                .contains("--remount-ro / --chdir /var/task -- /usr/bin/python3 /var/runtime/python/bootstrap.py");
+                .contains("--remount-ro / --chdir /var/task -- /bin/sh -c");
+        assertThat(argv.subList(argv.size() - 3, argv.size()))
+                .containsExactly("/run/ignis/network.nft", "/usr/bin/python3", "/var/runtime/python/bootstrap.py");
         assertThat(line).doesNotContain("/data/invocation").doesNotContain("--bind ");
+    }
+
+    @Test
+    void theFirstProcessInsideLoadsTheEnvironmentsRulesThenDropsItsOneCapabilityBeforeTheRuntime() throws Exception {
+        List<String> argv = sandbox().command(spec());
+        String line = String.join(" ", argv);
+        assertThat(line)
+                .contains("--cap-add CAP_NET_ADMIN")
+                .contains("--ro-bind " + scratch.resolve("network.nft") + " /run/ignis/network.nft");
+        String loader = argv.get(argv.lastIndexOf("/run/ignis/network.nft") - 1);
+        assertThat(loader)
+                .startsWith("/usr/sbin/nft -f \"$0\" || ")
+                .contains("exit 126")
+                .endsWith("exec /usr/bin/setpriv --ambient-caps -all --inh-caps -all -- \"$@\"");
+        assertThat(Files.readString(scratch.resolve("network.nft")))
+                .contains("10.0.2.2")
+                .contains("169.254.0.0/16");
     }
 
     @Test
     void bubblewrapReportsItsNamespacesIntoTheScratchDirAndWaitsOnStdin() {
         List<String> argv = sandbox().command(spec());
         assertThat(argv.subList(0, 4))
-                .containsExactly("/bin/sh", "-c", "exec \"$@\" 3>\"$0\" 4<&0 </dev/null", "/s/bwrap-info.json");
+                .containsExactly(
+                        "/bin/sh",
+                        "-c",
+                        "exec \"$@\" 3>\"$0\" 4<&0 </dev/null",
+                        scratch.resolve("bwrap-info.json").toString());
     }
 
     @Test

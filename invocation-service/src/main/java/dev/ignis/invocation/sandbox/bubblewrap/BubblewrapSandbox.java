@@ -9,6 +9,8 @@ import dev.ignis.invocation.sandbox.network.NetworkPolicy;
 import dev.ignis.invocation.sandbox.network.SlirpAddresses;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,12 @@ import java.util.function.IntFunction;
  * uid first.
  */
 public final class BubblewrapSandbox implements Sandbox {
+
+    private static final List<String> DEVICES =
+            List.of("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom");
+
+    /** Where the sandbox's first process finds its network rules. */
+    private static final String RULES = "/run/ignis/network.nft";
 
     private static final SandboxPaths PATHS = new SandboxPaths("/var/task", "/opt", "/var/runtime", "/tmp");
 
@@ -82,6 +90,8 @@ public final class BubblewrapSandbox implements Sandbox {
                 .ifPresent(uid -> argv.addAll(
                         List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all")));
         argv.addAll(List.of(settings.bwrap(), "--die-with-parent", "--new-session", "--unshare-all"));
+        // For the rule loader only, in the sandbox's own user namespace; dropped before the runtime.
+        argv.addAll(List.of("--cap-add", NamespaceNetwork.LOADER_CAPABILITY));
         argv.addAll(List.of("--info-fd", "3", "--block-fd", "4", "--hostname", "localhost"));
         roBind(argv, Path.of("/usr"), "/usr");
         argv.addAll(List.of("--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin"));
@@ -90,7 +100,8 @@ public final class BubblewrapSandbox implements Sandbox {
         roBind(argv, settings.etcOverlay().resolve("hosts"), "/etc/hosts");
         argv.addAll(List.of(
                 "--ro-bind-try", settings.etcOverlay().resolve("resolv.conf").toString(), "/etc/resolv.conf"));
-        argv.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev"));
+        argv.addAll(List.of("--proc", "/proc"));
+        minimalDev(argv);
         argv.addAll(List.of("--size", Long.toString(spec.ephemeralStorageMb() * 1024L * 1024L), "--tmpfs", "/tmp"));
         for (Path extra : spec.readOnlyPaths()) {
             if (!extra.startsWith("/usr")) {
@@ -101,16 +112,16 @@ public final class BubblewrapSandbox implements Sandbox {
         roBind(argv, dirs.runtimeDir(), PATHS.runtimeDir());
         roBind(argv, dirs.taskRoot(), PATHS.taskRoot());
         dirs.layers().ifPresent(layers -> roBind(argv, layers, PATHS.opt()));
+        roBind(argv, writeRules(spec), RULES);
         argv.addAll(List.of("--remount-ro", "/", "--chdir", PATHS.taskRoot(), "--"));
-        argv.addAll(spec.command());
+        argv.addAll(settings.network().loading(RULES, spec.command()));
         return argv;
     }
 
     @Override
     public AutoCloseable attach(Process process, LaunchSpec spec) throws IOException {
         long pid = SandboxInfo.awaitBlockedChild(infoFile(spec), process, BLOCK_FD);
-        NamespaceNetwork.Attached network =
-                settings.network().attach(pid, settings.policy().apply(spec.runtimeApiPort()));
+        NamespaceNetwork.Attached network = settings.network().attach(pid);
         try (OutputStream release = process.getOutputStream()) {
             release.write('1'); // bubblewrap's --block-fd: the runtime may exec now
         } catch (IOException e) {
@@ -118,6 +129,36 @@ public final class BubblewrapSandbox implements Sandbox {
             throw e;
         }
         return network;
+    }
+
+    /**
+     * A read-only {@code /dev} with the usual devices and no devpts. bubblewrap's own {@code --dev}
+     * mounts a devpts, for which it nests a second user namespace: the network namespace then
+     * belongs to a user namespace no process is left in, and an unprivileged service could not
+     * enter it to load the filter rules. Functions need no terminal.
+     */
+    private static void minimalDev(List<String> argv) {
+        argv.addAll(List.of("--tmpfs", "/dev"));
+        for (String device : DEVICES) {
+            argv.addAll(List.of("--dev-bind", device, device));
+        }
+        argv.addAll(List.of("--symlink", "/proc/self/fd", "/dev/fd"));
+        argv.addAll(List.of("--symlink", "/proc/self/fd/0", "/dev/stdin"));
+        argv.addAll(List.of("--symlink", "/proc/self/fd/1", "/dev/stdout"));
+        argv.addAll(List.of("--symlink", "/proc/self/fd/2", "/dev/stderr"));
+        // present, as on Lambda's hosts, but refusing writes like everything outside /tmp
+        argv.addAll(List.of("--dir", "/dev/shm", "--remount-ro", "/dev"));
+    }
+
+    /** The environment's filter rules, written where the sandbox's first process reads them. */
+    private Path writeRules(LaunchSpec spec) {
+        Path file = spec.dirs().scratch().resolve("network.nft");
+        try {
+            Files.writeString(file, settings.network().rules(settings.policy().apply(spec.runtimeApiPort())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the network rules of the environment", e);
+        }
+        return file;
     }
 
     private static Path infoFile(LaunchSpec spec) {

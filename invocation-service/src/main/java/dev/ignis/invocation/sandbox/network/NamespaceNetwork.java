@@ -3,7 +3,6 @@ package dev.ignis.invocation.sandbox.network;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +14,23 @@ import java.util.concurrent.TimeoutException;
 /**
  * Connects one environment's fresh network namespace to the world: a slirp4netns process (a
  * user-space TCP/IP stack on the host side, so it works rootless as well as root, IPv4 and IPv6)
- * and the {@link FilterRules} loaded with nft inside the namespace. Both run while the runtime is
- * still held before its exec, so the function never sees the namespace unconfigured.
+ * and the {@link FilterRules}, loaded with nft from inside the sandbox by its first process, which
+ * alone holds {@code CAP_NET_ADMIN} (in the sandbox's own user namespace) and drops it before it
+ * execs the runtime. Loading from the host instead would need to enter the namespace: an
+ * unprivileged service may enter it but loses its capabilities on the exec of nft.
  */
 public final class NamespaceNetwork {
 
-    /** Executables and how to enter a namespace. */
-    public record Tools(String slirp4netns, String nsenter, String nft, boolean root) {}
+    /** Executables, and whether the service runs as root (slirp4netns then needs no user namespace). */
+    public record Tools(String slirp4netns, String nft, String setpriv, boolean root) {}
+
+    /** The one capability the sandbox's first process is given, for nft alone. */
+    public static final String LOADER_CAPABILITY = "CAP_NET_ADMIN";
+
+    /** Loads the rules ($0) or fails the start, then drops every capability and runs the rest. */
+    private static final String LOADER =
+            "%s -f \"$0\" || { echo 'ignis: the network rules were refused' >&2; exit 126; }; "
+                    + "exec %s --ambient-caps -all --inh-caps -all -- \"$@\"";
 
     private static final long SETUP_SECONDS = 10;
 
@@ -31,8 +40,25 @@ public final class NamespaceNetwork {
         this.tools = tools;
     }
 
-    /** Configures the namespace of {@code pid} (a process inside it) by {@code policy}. */
-    public Attached attach(long pid, NetworkPolicy policy) throws IOException {
+    /** The nft rule set of {@code policy}, to be read by the loader inside the sandbox. */
+    public String rules(NetworkPolicy policy) {
+        return FilterRules.render(policy);
+    }
+
+    /**
+     * The command that runs first inside the sandbox: it loads {@code rulesInSandbox}, drops
+     * {@link #LOADER_CAPABILITY} and then execs {@code command}, so no function code ever runs
+     * before its rules or with the capability to change them.
+     */
+    public List<String> loading(String rulesInSandbox, List<String> command) {
+        List<String> argv = new ArrayList<>(
+                List.of("/bin/sh", "-c", String.format(LOADER, tools.nft(), tools.setpriv()), rulesInSandbox));
+        argv.addAll(command);
+        return argv;
+    }
+
+    /** Starts the user-space stack for the namespace of {@code pid} (a process inside it). */
+    public Attached attach(long pid) throws IOException {
         String netns = "/proc/" + pid + "/ns/net";
         List<String> slirp = new ArrayList<>(
                 List.of(tools.slirp4netns(), "--configure", "--mtu=65520", "--enable-ipv6", "--netns-type=path"));
@@ -43,11 +69,9 @@ public final class NamespaceNetwork {
         slirp.addAll(List.of(netns, "tap0"));
         Process stack = new ProcessBuilder(slirp).redirectErrorStream(true).start();
         try {
-            CompletableFuture<Void> configured = announced(stack);
-            loadRules(pid, FilterRules.render(policy));
-            configured.get(SETUP_SECONDS, TimeUnit.SECONDS);
+            announced(stack).get(SETUP_SECONDS, TimeUnit.SECONDS);
             return new Attached(stack);
-        } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             stack.destroyForcibly();
             throw new IOException("Network of the environment could not be set up: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -81,28 +105,6 @@ public final class NamespaceNetwork {
                     new IOException("slirp4netns exited: " + seen.toString().trim()));
         });
         return configured;
-    }
-
-    private void loadRules(long pid, String rules) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(tools.nsenter(), "-t", Long.toString(pid)));
-        if (!tools.root()) {
-            command.addAll(List.of("-U", "--preserve-credentials"));
-        }
-        command.addAll(List.of("-n", tools.nft(), "-f", "-"));
-        Process nft = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (OutputStream in = nft.getOutputStream()) {
-            in.write(rules.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // nsenter ended without reading: its output below says why
-        }
-        String output = new String(nft.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!nft.waitFor(SETUP_SECONDS, TimeUnit.SECONDS)) {
-            nft.destroyForcibly();
-            throw new IOException("nft did not finish");
-        }
-        if (nft.exitValue() != 0) {
-            throw new IOException("nft refused the rules: " + output.trim());
-        }
     }
 
     /** The host side of one environment's network; closing it ends the user-space stack. */

@@ -2,6 +2,7 @@ package dev.ignis.invocation.sandbox.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ignis.invocation.sandbox.EnvironmentDirs;
 import dev.ignis.invocation.sandbox.LaunchSpec;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,7 +161,7 @@ class NamespaceNetworkIT {
                 task.resolve("probe.py"), PROBE + "\nimport time\ntime.sleep(float(os.environ.get('LINGER', '0')))\n");
         Path etc = EtcOverlay.write(Files.createDirectories(dir.resolve("etc")), policy.hostAccess());
         NamespaceNetwork network = new NamespaceNetwork(
-                new NamespaceNetwork.Tools("/usr/bin/slirp4netns", "/usr/bin/nsenter", "/usr/sbin/nft", true));
+                new NamespaceNetwork.Tools("/usr/bin/slirp4netns", "/usr/sbin/nft", "/usr/bin/setpriv", true));
         BubblewrapSandbox sandbox = new BubblewrapSandbox(new BubblewrapSandbox.Settings(
                 "/usr/bin/bwrap", OptionalInt.of(990), etc, Map.of(), network, port -> policy));
         List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/python3", "/var/task/probe.py"));
@@ -167,19 +169,27 @@ class NamespaceNetworkIT {
         LaunchSpec spec = new LaunchSpec(
                 "it",
                 command,
-                Map.of("PATH", "/usr/bin", "LINGER", "1"),
+                Map.of("PATH", "/usr/bin", "LINGER", "5"),
                 new EnvironmentDirs(task, Optional.empty(), task, Files.createDirectories(dir.resolve("scratch"))),
                 List.of(),
                 128,
                 64,
                 policy.runtimeApiPort());
-        Process process = new ProcessBuilder(sandbox.command(spec))
-                .redirectErrorStream(true)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(sandbox.command(spec)).redirectErrorStream(true);
+        builder.environment().putAll(spec.environment()); // LINGER: the namespace outlives the rule check
+        Process process = builder.start();
         try (AutoCloseable attached = sandbox.attach(process, spec)) {
-            String rules = inNamespace(dir.resolve("scratch/bwrap-info.json"), "nft", "list", "ruleset");
-            assertThat(rules).contains("ip daddr 169.254.0.0/16 reject").contains("ip6 daddr fd00:ec2::254 reject");
+            // loaded by the sandbox's first process once released, before the probe runs
+            Path info = dir.resolve("scratch/bwrap-info.json");
+            String rules = await().atMost(Duration.ofSeconds(10))
+                    .until(
+                            () -> process.isAlive() ? inNamespace(info, "nft", "list", "ruleset") : "ended",
+                            r -> r.contains("table inet ignis") || r.equals("ended"));
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(rules)
+                    .as(output)
+                    .contains("ip daddr 169.254.0.0/16 reject")
+                    .contains("ip6 daddr fd00:ec2::254 reject");
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             return output;
         }

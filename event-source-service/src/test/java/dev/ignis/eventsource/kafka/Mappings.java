@@ -76,6 +76,17 @@ final class Mappings {
                         Duration.ofSeconds(2),
                         Duration.ofMillis(200),
                         50,
-                        credentials));
+                        credentials),
+                new EventSourceProperties.Kinesis(
+                        null,
+                        null,
+                        new EventSourceProperties.Checkpoints(
+                                "localhost:9092", "ignis.eventsource.kinesis.checkpoints"),
+                        Duration.ofSeconds(1),
+                        10_000,
+                        20_000,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(10)));
     }
 }

@@ -1,0 +1,297 @@
+package dev.ignis.eventsource.kinesis;
+
+import dev.ignis.eventsource.config.EventSourceProperties;
+import dev.ignis.eventsource.poller.EventSourcePoller;
+import dev.ignis.eventsource.poller.ProcessingResults;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
+import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.Shard;
+
+/**
+ * One Kinesis mapping on this replica. Its thread keeps the mapping's {@link ShardLeases} and
+ * {@link Checkpoints} view, reads the shard list every {@code shard-sync-interval}, and runs a
+ * {@link ShardReader} for each shard that is this replica's to read and ready: not ended, and
+ * whose parents (after a split or merge) ended, so records of one partition key keep their order
+ * across a resharding.
+ */
+final class KinesisPoller implements EventSourcePoller {
+
+    private static final Logger log = LoggerFactory.getLogger(KinesisPoller.class);
+
+    static final String STREAM_NOT_FOUND = "PROBLEM: Stream not found.";
+
+    private final ShardReader.Context template;
+    private final EventSourceProperties.Checkpoints checkpointsAt;
+    private final ExecutorService invokes = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, ShardReader> readers = new LinkedHashMap<>();
+    private final Map<Integer, Long> catchUp = new HashMap<>();
+    private volatile boolean running;
+    private Thread thread;
+    private ShardReader.Context ctx;
+    private Checkpoints checkpoints;
+    private long nextSync;
+    private List<Shard> shards = List.of();
+
+    KinesisPoller(ShardReader.Context template, EventSourceProperties.Checkpoints checkpointsAt) {
+        this.template = template;
+        this.checkpointsAt = checkpointsAt;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = Thread.ofPlatform()
+                .name("kinesis-poller-" + template.source().uuid())
+                .start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        invokes.shutdownNow();
+        template.metrics().remove();
+        template.iteratorAge().remove();
+    }
+
+    private void run() {
+        while (running) {
+            try (Checkpoints cps = new Checkpoints(
+                            checkpointsAt.bootstrapServers(),
+                            checkpointsAt.topic(),
+                            template.source().uuid());
+                    ShardLeases leases = new ShardLeases(
+                            checkpointsAt.bootstrapServers(),
+                            checkpointsAt.topic(),
+                            template.source().uuid(),
+                            this::revoked,
+                            this::assigned)) {
+                checkpoints = cps;
+                ctx = withCheckpoints(cps);
+                coordinate(leases);
+                stopReaders(readers.keySet());
+            } catch (KafkaException | IllegalStateException e) {
+                log.warn(
+                        "Mapping {}: checkpoint store unavailable: {}",
+                        template.source().uuid(),
+                        e.toString());
+                stopReaders(readers.keySet());
+                sleep(template.settings().retryBackoff());
+            }
+        }
+    }
+
+    private void coordinate(ShardLeases leases) {
+        nextSync = 0;
+        while (running) {
+            leases.poll(Duration.ofMillis(50));
+            checkpoints.poll(Duration.ofMillis(10));
+            long now = template.clock().millis();
+            if (now >= nextSync) {
+                nextSync = now + template.settings().shardSyncInterval().toMillis();
+                if (syncShards() && leases.joined()) {
+                    template.events().reading();
+                }
+            }
+            readers.values().removeIf(r -> {
+                if (r.alive()) {
+                    return false;
+                }
+                checkpoints.released(r.shardId());
+                if (!r.finished()) {
+                    nextSync = Math.min(
+                            nextSync, now + template.settings().retryBackoff().toMillis());
+                }
+                return true;
+            });
+            startReady(leases);
+        }
+    }
+
+    /** Reads the shard list; false (and a reported problem) when the stream cannot be listed. */
+    private boolean syncShards() {
+        try {
+            List<Shard> all = new ArrayList<>();
+            String token = null;
+            do {
+                String next = token;
+                ListShardsResponse page = template.kinesis().listShards(r -> {
+                    if (next == null) {
+                        r.streamName(template.source().streamName());
+                    } else {
+                        r.nextToken(next);
+                    }
+                });
+                all.addAll(page.shards());
+                token = page.nextToken();
+            } while (token != null);
+            shards = all;
+            return true;
+        } catch (SdkException e) {
+            log.debug("Mapping {}: ListShards: {}", template.source().uuid(), e.toString());
+            template.events().problem(problemOf(e));
+            return false;
+        }
+    }
+
+    private void startReady(ShardLeases leases) {
+        Map<String, Shard> listed = shards.stream().collect(Collectors.toMap(Shard::shardId, Function.identity()));
+        for (Shard shard : shards) {
+            String id = shard.shardId();
+            int partition = checkpoints.partitionOf(id);
+            if (readers.containsKey(id)
+                    || !leases.owns(partition)
+                    || !checkpoints.caughtUp(Set.of(partition), catchUp)) {
+                continue;
+            }
+            Checkpoint checkpoint = checkpoints.get(id);
+            if (checkpoint != null && checkpoint.ended()) {
+                continue;
+            }
+            List<String> parents = Stream.of(shard.parentShardId(), shard.adjacentParentShardId())
+                    .filter(Objects::nonNull)
+                    .toList();
+            boolean parentsDone = parents.stream().allMatch(p -> {
+                Checkpoint c = checkpoints.get(p);
+                return !listed.containsKey(p) || (c != null && c.ended());
+            });
+            if (!parentsDone) {
+                continue;
+            }
+            boolean parentRead = parents.stream().anyMatch(p -> {
+                Checkpoint c = checkpoints.get(p);
+                return c != null && c.ended() && !c.skipped();
+            });
+            boolean closed = shard.sequenceNumberRange() != null
+                    && shard.sequenceNumberRange().endingSequenceNumber() != null;
+            KinesisSource source = template.source();
+            if (checkpoint == null
+                    && source.startingPosition() == KinesisSource.StartingPosition.LATEST
+                    && closed
+                    && !parentRead) {
+                // Closed before this mapping first saw it: LATEST has nothing in it to read.
+                checkpoints.save(id, Checkpoint.skippedClosed());
+                continue;
+            }
+            ShardReader reader = new ShardReader(id, checkpoint, startOf(source, parentRead), ctx);
+            readers.put(id, reader);
+            reader.start();
+        }
+    }
+
+    /** A shard with no checkpoint starts at the mapping's position, a child of a shard it read at its start. */
+    private static ShardReader.Start startOf(KinesisSource source, boolean parentRead) {
+        return switch (source.startingPosition()) {
+            case TRIM_HORIZON -> new ShardReader.Start.TrimHorizon();
+            case AT_TIMESTAMP -> new ShardReader.Start.AtTimestamp(source.startingTimestamp());
+            case LATEST -> parentRead ? new ShardReader.Start.TrimHorizon() : new ShardReader.Start.Latest();
+        };
+    }
+
+    /** Inside a lease poll: shards of partitions going to another replica finish and save first. */
+    private void revoked(Set<Integer> partitions) {
+        List<String> leaving = readers.keySet().stream()
+                .filter(id -> partitions.contains(checkpoints.partitionOf(id)))
+                .toList();
+        stopReaders(leaving);
+        partitions.forEach(catchUp::remove);
+    }
+
+    private void assigned(Set<Integer> partitions) {
+        catchUp.putAll(checkpoints.endOffsets(partitions));
+        nextSync = 0;
+    }
+
+    private void stopReaders(java.util.Collection<String> shardIds) {
+        List<ShardReader> stopping =
+                shardIds.stream().map(readers::get).filter(Objects::nonNull).toList();
+        // Stopped together: each waits for its own batches in flight.
+        List<Thread> stoppers =
+                stopping.stream().map(r -> Thread.ofVirtual().start(r::stop)).toList();
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (ShardReader r : stopping) {
+            readers.remove(r.shardId());
+            if (checkpoints != null) {
+                checkpoints.released(r.shardId());
+            }
+        }
+        if (checkpoints != null && !stopping.isEmpty()) {
+            checkpoints.flush();
+        }
+    }
+
+    private ShardReader.Context withCheckpoints(Checkpoints cps) {
+        ShardReader.Context t = template;
+        return new ShardReader.Context(
+                t.source(),
+                t.settings(),
+                t.kinesis(),
+                t.writer(),
+                t.filter(),
+                cps,
+                t.destination(),
+                t.invoker(),
+                invokes,
+                t.events(),
+                t.metrics(),
+                t.iteratorAge(),
+                t.clock());
+    }
+
+    /** What Lambda reports when it cannot read the stream. */
+    static String problemOf(SdkException e) {
+        if (e instanceof ResourceNotFoundException) {
+            return STREAM_NOT_FOUND;
+        }
+        if (e instanceof SdkClientException) {
+            return ProcessingResults.CONNECTION_ERROR;
+        }
+        return ProcessingResults.CONNECTION_ERROR;
+    }
+
+    private void sleep(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (running && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -64,6 +64,8 @@ public record EventSourceProperties(
      * @param retryBackoff the wait before a failed batch is tried again, doubled per failure
      * @param maxRetryBackoff the longest wait between two tries of one batch
      * @param shardSyncInterval how often the shard list (ListShards) is read again, for resharding
+     * @param cbor whether the Kinesis client speaks CBOR, as the AWS SDK does by default; false for an
+     *     endpoint that cannot (kinesalite): the SDK then speaks JSON, for every Kinesis client of this JVM
      */
     public record Kinesis(
             URI endpoint,
@@ -74,7 +76,8 @@ public record EventSourceProperties(
             @DefaultValue("20000") @Positive int maxBufferedPerShard,
             @DefaultValue("500ms") @NotNull Duration retryBackoff,
             @DefaultValue("30s") @NotNull Duration maxRetryBackoff,
-            @DefaultValue("10s") @NotNull Duration shardSyncInterval) {}
+            @DefaultValue("10s") @NotNull Duration shardSyncInterval,
+            @DefaultValue("true") boolean cbor) {}
 
     /**
      * Shard checkpoints: a compacted topic keyed {@code <mapping uuid>/<shard id>}; the consumer group

@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
@@ -32,6 +33,10 @@ final class KinesisClients implements AutoCloseable {
 
     KinesisClient kinesis(String region) {
         return kinesis.computeIfAbsent(region, r -> {
+            if (!settings.cbor()) {
+                // The SDK reads this when it builds a CBOR client; there is no per-client switch.
+                System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), "false");
+            }
             KinesisClientBuilder builder = KinesisClient.builder().region(Region.of(r));
             if (settings.endpoint() != null) {
                 builder.endpointOverride(settings.endpoint()).credentialsProvider(withPlaceholder());

@@ -156,7 +156,7 @@ final class KinesisPoller implements EventSourcePoller {
             shards = all;
             return true;
         } catch (SdkException e) {
-            log.debug("Mapping {}: ListShards: {}", template.source().uuid(), e.toString());
+            log.warn("Mapping {}: ListShards: {}", template.source().uuid(), e.toString());
             template.events().problem(problemOf(e));
             return false;
         }

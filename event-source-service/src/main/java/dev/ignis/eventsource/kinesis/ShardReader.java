@@ -190,7 +190,7 @@ final class ShardReader {
         } catch (ExpiredIteratorException e) {
             iterator = null;
         } catch (SdkException e) {
-            log.debug("Mapping {} shard {}: {}", ctx.source().uuid(), shardId, e.toString());
+            log.warn("Mapping {} shard {}: {}", ctx.source().uuid(), shardId, e.toString());
             ctx.events().problem(KinesisPoller.problemOf(e));
             iterator = null;
             nextFetch = now + ctx.settings().retryBackoff().toMillis();

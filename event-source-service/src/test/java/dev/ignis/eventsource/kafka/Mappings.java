@@ -87,6 +87,7 @@ final class Mappings {
                         20_000,
                         Duration.ofMillis(500),
                         Duration.ofSeconds(30),
-                        Duration.ofSeconds(10)));
+                        Duration.ofSeconds(10),
+                        true));
     }
 }

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Kinesis pollers: settings from the snapshot, the AWS clients shared by every mapping. */
@@ -29,6 +30,7 @@ class KinesisPollerFactory implements EventSourcePollerFactory, DisposableBean {
     private final Clock clock;
     private final KinesisClients clients;
 
+    @Autowired
     KinesisPollerFactory(EventSourceProperties properties, FunctionInvoker invoker, MeterRegistry meters) {
         this(properties, invoker, meters, Clock.systemUTC());
     }

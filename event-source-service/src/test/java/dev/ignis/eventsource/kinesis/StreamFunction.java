@@ -28,6 +28,9 @@ final class StreamFunction implements FunctionInvoker {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    /** The mapping invoking this function, once a test started it. */
+    volatile String mappingUuid;
+
     final List<List<Delivered>> succeeded = new CopyOnWriteArrayList<>();
     final List<List<Delivered>> failed = new CopyOnWriteArrayList<>();
     volatile Predicate<List<Delivered>> failWhile = batch -> false;

@@ -101,7 +101,7 @@ final class Streams {
 
     /** A Kinesis mapping's settings, as CreateEventSourceMapping would store them. */
     static final class Mapping {
-        final String uuid = UUID.randomUUID().toString();
+        String uuid = UUID.randomUUID().toString();
         final String streamArn;
         int batchSize = 100;
         int window;
@@ -117,6 +117,11 @@ final class Streams {
 
         Mapping(String streamArn) {
             this.streamArn = streamArn;
+        }
+
+        Mapping uuid(String id) {
+            uuid = id;
+            return this;
         }
 
         Mapping batchSize(int size) {

@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code KinesisBatchInfo} — which names the records instead of holding them.
  */
 final class FailureDestination {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final SqsClient sqs;
@@ -89,8 +94,6 @@ final class FailureDestination {
 
     /** ISO-8601 with exactly three fraction digits, as AWS writes these times. */
     private static String millis(Instant instant) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-                .withZone(java.time.ZoneOffset.UTC)
-                .format(instant);
+        return TIME.format(instant);
     }
 }

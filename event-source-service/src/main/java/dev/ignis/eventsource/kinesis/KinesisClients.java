@@ -29,14 +29,14 @@ final class KinesisClients implements AutoCloseable {
 
     KinesisClients(EventSourceProperties properties) {
         this.settings = properties.kinesis();
+        if (!settings.cbor()) {
+            // The SDK has no per-client switch and reads this once, before its first Kinesis client.
+            System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), "false");
+        }
     }
 
     KinesisClient kinesis(String region) {
         return kinesis.computeIfAbsent(region, r -> {
-            if (!settings.cbor()) {
-                // The SDK reads this when it builds a CBOR client; there is no per-client switch.
-                System.setProperty(SdkSystemSetting.CBOR_ENABLED.property(), "false");
-            }
             KinesisClientBuilder builder = KinesisClient.builder().region(Region.of(r));
             if (settings.endpoint() != null) {
                 builder.endpointOverride(settings.endpoint()).credentialsProvider(withPlaceholder());

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
@@ -49,6 +48,7 @@ final class KinesisPoller implements EventSourcePoller {
     private Checkpoints checkpoints;
     private long nextSync;
     private List<Shard> shards = List.of();
+    private String lastProblem;
 
     KinesisPoller(ShardReader.Context template, EventSourceProperties.Checkpoints checkpointsAt) {
         this.template = template;
@@ -154,9 +154,13 @@ final class KinesisPoller implements EventSourcePoller {
                 token = page.nextToken();
             } while (token != null);
             shards = all;
+            lastProblem = null;
             return true;
         } catch (SdkException e) {
-            log.warn("Mapping {}: ListShards: {}", template.source().uuid(), e.toString());
+            if (!e.toString().equals(lastProblem)) {
+                log.warn("Mapping {}: ListShards failed: {}", template.source().uuid(), e.toString());
+                lastProblem = e.toString();
+            }
             template.events().problem(problemOf(e));
             return false;
         }
@@ -272,15 +276,9 @@ final class KinesisPoller implements EventSourcePoller {
                 t.clock());
     }
 
-    /** What Lambda reports when it cannot read the stream. */
+    /** What the mapping shows when the stream cannot be read: it is gone, or Kinesis cannot be reached. */
     static String problemOf(SdkException e) {
-        if (e instanceof ResourceNotFoundException) {
-            return STREAM_NOT_FOUND;
-        }
-        if (e instanceof SdkClientException) {
-            return ProcessingResults.CONNECTION_ERROR;
-        }
-        return ProcessingResults.CONNECTION_ERROR;
+        return e instanceof ResourceNotFoundException ? STREAM_NOT_FOUND : ProcessingResults.CONNECTION_ERROR;
     }
 
     private void sleep(Duration duration) {

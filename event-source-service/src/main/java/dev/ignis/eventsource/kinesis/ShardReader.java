@@ -12,10 +12,10 @@ import dev.ignis.eventsource.poller.PollerMetrics;
 import dev.ignis.eventsource.poller.ProcessingResults;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +71,10 @@ final class ShardReader {
     private final FunctionRef function;
     private final KeyLane[] lanes;
     private final ShardProgress progress;
-    private final LinkedBlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+    /** Released once per completion: what the reader waits on between rounds. */
+    private final Semaphore completed = new Semaphore(0);
+
     private volatile boolean running = true;
     private volatile boolean finished;
     private Thread thread;
@@ -80,6 +83,7 @@ final class ShardReader {
     private String saved;
     private Instant pinnedAt;
     private boolean endReached;
+    private String lastProblem;
     private long ordinal;
     private long nextFetch;
     private int buffered;
@@ -178,6 +182,7 @@ final class ShardReader {
             }
             GetRecordsResponse answer = ctx.kinesis().getRecords(r -> r.shardIterator(iterator)
                     .limit(ctx.settings().getRecordsLimit()));
+            lastProblem = null;
             take(answer.records());
             iterator = answer.nextShardIterator();
             if (iterator == null) {
@@ -190,7 +195,14 @@ final class ShardReader {
         } catch (ExpiredIteratorException e) {
             iterator = null;
         } catch (SdkException e) {
-            log.warn("Mapping {} shard {}: {}", ctx.source().uuid(), shardId, e.toString());
+            if (!e.toString().equals(lastProblem)) {
+                log.warn(
+                        "Mapping {} shard {}: GetRecords failed, retried: {}",
+                        ctx.source().uuid(),
+                        shardId,
+                        e.toString());
+                lastProblem = e.toString();
+            }
             ctx.events().problem(KinesisPoller.problemOf(e));
             iterator = null;
             nextFetch = now + ctx.settings().retryBackoff().toMillis();
@@ -292,6 +304,7 @@ final class ShardReader {
                 answer = InvokeAnswer.unreachable(e.toString());
             }
             completions.add(new Completion(lane, attempt, answer));
+            completed.release();
         });
     }
 
@@ -390,12 +403,8 @@ final class ShardReader {
             return;
         }
         try {
-            Completion c = completions.poll(wait, TimeUnit.MILLISECONDS);
-            if (c != null) {
-                List<Completion> back = new ArrayList<>();
-                back.add(c);
-                completions.drainTo(back);
-                completions.addAll(back);
+            if (completed.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+                completed.drainPermits();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

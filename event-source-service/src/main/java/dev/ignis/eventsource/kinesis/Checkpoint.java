@@ -1,5 +1,6 @@
 package dev.ignis.eventsource.kinesis;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,26 @@ record Checkpoint(String sequenceNumber, Instant pinnedAt, boolean ended, boolea
     /** The shard was read to its end, after {@code sequenceNumber} (null: it held nothing to process). */
     static Checkpoint ended(String sequenceNumber, Instant pinnedAt) {
         return new Checkpoint(sequenceNumber, pinnedAt, true, false);
+    }
+
+    /**
+     * Of two checkpoints of one shard, the one further along. A shard's checkpoints only move forward,
+     * so a late echo read back from the topic never takes a shard back: ended beats not ended, a
+     * higher sequence number beats a lower one, and any sequence number beats a pin.
+     */
+    static Checkpoint furthest(Checkpoint known, Checkpoint other) {
+        if (known == null || other == null) {
+            return known == null ? other : known;
+        }
+        if (known.ended() != other.ended()) {
+            return known.ended() ? known : other;
+        }
+        if (known.sequenceNumber() == null || other.sequenceNumber() == null) {
+            return known.sequenceNumber() == null && other.sequenceNumber() != null ? other : known;
+        }
+        return new BigInteger(other.sequenceNumber()).compareTo(new BigInteger(known.sequenceNumber())) > 0
+                ? other
+                : known;
     }
 
     byte[] toJson() {

@@ -22,7 +22,8 @@ import org.apache.kafka.common.utils.Utils;
 /**
  * One mapping's shard checkpoints on the compacted checkpoint topic, key {@code <uuid>/<shardId>}:
  * written by the shard's reader, and read back from the start of the topic into a view, so a
- * replica that takes a shard over resumes where the last one stopped. The view is polled by the
+ * replica that takes a shard over resumes where the last one stopped. The view keeps the furthest
+ * checkpoint seen per shard, so its own writes read back late never take a shard back. The view is polled by the
  * poller's thread; {@link #save} may be called from any reader.
  */
 final class Checkpoints implements AutoCloseable {
@@ -33,7 +34,6 @@ final class Checkpoints implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> view;
     private final int partitions;
     private final Map<String, Checkpoint> known = new ConcurrentHashMap<>();
-    private final Set<String> written = ConcurrentHashMap.newKeySet();
 
     Checkpoints(String bootstrapServers, String topic, String mappingUuid) {
         this.topic = topic;
@@ -73,11 +73,7 @@ final class Checkpoints implements AutoCloseable {
             if (r.key() == null || !r.key().startsWith(prefix) || r.value() == null) {
                 continue;
             }
-            String shard = r.key().substring(prefix.length());
-            // A shard written by a reader here knows better than its own echoes, which may be older.
-            if (!written.contains(shard)) {
-                known.put(shard, Checkpoint.fromJson(r.value()));
-            }
+            known.merge(r.key().substring(prefix.length()), Checkpoint.fromJson(r.value()), Checkpoint::furthest);
         }
     }
 
@@ -106,14 +102,8 @@ final class Checkpoints implements AutoCloseable {
 
     /** Saves a reader's checkpoint: sent at once, durable after {@link #flush}. */
     void save(String shardId, Checkpoint checkpoint) {
-        written.add(shardId);
-        known.put(shardId, checkpoint);
+        known.merge(shardId, checkpoint, Checkpoint::furthest);
         producer.send(new ProducerRecord<>(topic, key(shardId), checkpoint.toJson()));
-    }
-
-    /** The reader of {@code shardId} stopped here: what others write about it counts again. */
-    void released(String shardId) {
-        written.remove(shardId);
     }
 
     void flush() {

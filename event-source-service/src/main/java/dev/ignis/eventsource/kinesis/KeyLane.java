@@ -39,21 +39,23 @@ final class KeyLane {
     final BatchBuffer<StreamRecord> buffer = new BatchBuffer<>();
     private final BatchLimits limits;
     private final KinesisSource source;
+    private final RecordExpiry expiry;
     private final ShardProgress progress;
     private final ArrayDeque<Attempt> pending = new ArrayDeque<>();
     private boolean inFlight;
     private long retryAt;
     private int failures;
 
-    KeyLane(int index, BatchLimits limits, KinesisSource source, ShardProgress progress) {
+    KeyLane(int index, BatchLimits limits, KinesisSource source, RecordExpiry expiry, ShardProgress progress) {
         this.index = index;
         this.limits = limits;
         this.source = source;
+        this.expiry = expiry;
         this.progress = progress;
     }
 
     /**
-     * The batch to invoke now, or null. Records past MaximumRecordAgeInSeconds are discarded first,
+     * The batch to invoke now, or null. Expired records ({@link RecordExpiry}) are discarded first,
      * and batches of filtered-out records only are processed without an invoke.
      */
     Attempt next(long nowMillis, Instant now, Consumer<Discard> discards) {
@@ -85,7 +87,7 @@ final class KeyLane {
     private Attempt dropExpired(Attempt attempt, Instant now, Consumer<Discard> discards) {
         List<StreamRecord> records = attempt.records();
         int expired = 0;
-        while (expired < records.size() && source.expired(records.get(expired).arrival(), now)) {
+        while (expired < records.size() && expiry.expired(records.get(expired).arrival(), now)) {
             expired++;
         }
         if (expired == 0) {

@@ -125,7 +125,6 @@ final class KinesisPoller implements EventSourcePoller {
                 if (r.alive()) {
                     return false;
                 }
-                checkpoints.released(r.shardId());
                 if (!r.finished()) {
                     nextSync = Math.min(
                             nextSync, now + template.settings().retryBackoff().toMillis());
@@ -155,6 +154,7 @@ final class KinesisPoller implements EventSourcePoller {
             } while (token != null);
             shards = all;
             lastProblem = null;
+            readRetention();
             return true;
         } catch (SdkException e) {
             if (!e.toString().equals(lastProblem)) {
@@ -163,6 +163,21 @@ final class KinesisPoller implements EventSourcePoller {
             }
             template.events().problem(problemOf(e));
             return false;
+        }
+    }
+
+    /** How long the stream keeps records: with no MaximumRecordAgeInSeconds, records expire with it. */
+    private void readRetention() {
+        try {
+            Integer hours = template.kinesis()
+                    .describeStreamSummary(r -> r.streamName(template.source().streamName()))
+                    .streamDescriptionSummary()
+                    .retentionPeriodHours();
+            if (hours != null) {
+                template.expiry().retention(Duration.ofHours(hours));
+            }
+        } catch (SdkException e) {
+            log.debug("Mapping {}: DescribeStreamSummary: {}", template.source().uuid(), e.toString());
         }
     }
 
@@ -249,9 +264,6 @@ final class KinesisPoller implements EventSourcePoller {
         }
         for (ShardReader r : stopping) {
             readers.remove(r.shardId());
-            if (checkpoints != null) {
-                checkpoints.released(r.shardId());
-            }
         }
         if (checkpoints != null && !stopping.isEmpty()) {
             checkpoints.flush();
@@ -273,6 +285,7 @@ final class KinesisPoller implements EventSourcePoller {
                 t.events(),
                 t.metrics(),
                 t.iteratorAge(),
+                t.expiry(),
                 t.clock());
     }
 

@@ -71,6 +71,7 @@ class KinesisPollerFactory implements EventSourcePollerFactory, DisposableBean {
                 events,
                 new PollerMetrics(meters, mapping.uuid(), mapping.functionArn()),
                 new IteratorAge(meters, mapping.uuid(), mapping.functionArn()),
+                new RecordExpiry(source.maximumRecordAge()),
                 clock);
         return new KinesisPoller(context, settings.checkpoints());
     }

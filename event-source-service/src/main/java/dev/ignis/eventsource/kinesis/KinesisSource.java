@@ -42,9 +42,4 @@ record KinesisSource(
     boolean mayRetry(int retries) {
         return maximumRetryAttempts < 0 || retries < maximumRetryAttempts;
     }
-
-    /** Whether a record that arrived at {@code arrival} is too old to be invoked at {@code now}. */
-    boolean expired(Instant arrival, Instant now) {
-        return maximumRecordAge != null && arrival.plus(maximumRecordAge).isBefore(now);
-    }
 }

@@ -61,6 +61,7 @@ final class ShardReader {
             PollerEvents events,
             PollerMetrics metrics,
             IteratorAge iteratorAge,
+            RecordExpiry expiry,
             Clock clock) {}
 
     private record Completion(KeyLane lane, KeyLane.Attempt attempt, InvokeAnswer answer) {}
@@ -99,7 +100,7 @@ final class ShardReader {
         BatchLimits limits = ctx.source().limits();
         this.lanes = new KeyLane[ctx.source().parallelization()];
         for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = new KeyLane(i, limits, ctx.source(), progress);
+            lanes[i] = new KeyLane(i, limits, ctx.source(), ctx.expiry(), progress);
         }
         this.pinnedAt = checkpoint == null ? null : checkpoint.pinnedAt();
     }

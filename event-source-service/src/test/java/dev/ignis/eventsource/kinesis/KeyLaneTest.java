@@ -26,6 +26,7 @@ class KeyLaneTest {
 
     final List<KeyLane.Discard> discarded = new ArrayList<>();
     ShardProgress progress;
+    RecordExpiry expiry;
 
     @Test
     void bisectionSplitsAFailingBatchUntilTheBadRecordIsAloneAndDiscarded() {
@@ -94,6 +95,23 @@ class KeyLaneTest {
     }
 
     @Test
+    void withNoMaximumAgeARecordFailingForeverExpiresWithTheStreamsRetention() {
+        KeyLane lane = lane(source(false, -1, null), 10);
+        expiry.retention(Duration.ofHours(2));
+        fill(lane, 1, T0);
+        assertThat(records(lane.next(0, T0.plusSeconds(3600), discarded::add))).containsExactly("s0");
+        lane.completed(new BatchVerdict.Failed(true), ERROR, 0, 0, 0, discarded::add);
+
+        assertThat(lane.next(0, T0.plusSeconds(7201), discarded::add)).isNull();
+        assertThat(discarded).singleElement().satisfies(d -> {
+            assertThat(d.condition()).isEqualTo(KeyLane.RECORD_AGE_EXCEEDED);
+            assertThat(d.invokes()).isEqualTo(1);
+            assertThat(d.lastAnswer()).isSameAs(ERROR);
+        });
+        assertThat(lane.idle()).isTrue();
+    }
+
+    @Test
     void filteredOutRecordsAloneAreDoneWithoutAnInvoke() {
         KeyLane lane = lane(source(false, -1, null), 10);
         progress.read(0, "s0", 0);
@@ -106,7 +124,8 @@ class KeyLaneTest {
 
     private KeyLane lane(KinesisSource source, int batchSize) {
         progress = new ShardProgress(1, null);
-        return new KeyLane(0, new BatchLimits(batchSize, Duration.ZERO, 6_291_456, 13), source, progress);
+        expiry = new RecordExpiry(source.maximumRecordAge());
+        return new KeyLane(0, new BatchLimits(batchSize, Duration.ZERO, 6_291_456, 13), source, expiry, progress);
     }
 
     private int next;

@@ -272,7 +272,11 @@ class KinesisPollerIT {
         assertThat(record.path("KinesisBatchInfo").path("endSequenceNumber").asString())
                 .isEqualTo(sequences.get(1));
         assertThat(record.path("KinesisBatchInfo").path("batchSize").asInt()).isEqualTo(2);
-        assertThat(function.failed).isNotEmpty();
+        // On a busy machine the records may be a second old before their first invoke: then they are
+        // discarded uninvoked, and the record says so.
+        assertThat(record.path("requestContext").path("approximateInvokeCount").asInt())
+                .isEqualTo(function.failed.size());
+        assertThat(record.has("responseContext")).isEqualTo(!function.failed.isEmpty());
 
         streams.put(stream, "k", List.of("new-0"));
         function.awaitDelivered(1);

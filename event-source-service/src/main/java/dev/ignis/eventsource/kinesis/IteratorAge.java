@@ -6,12 +6,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lambda's {@code IteratorAge} for one mapping, beside its {@link dev.ignis.eventsource.poller.PollerMetrics}:
- * milliseconds between the arrival of the last record of a batch in the stream and the batch's
- * invoke, as of the newest invoke of any shard. Tagged {@code mapping} and {@code function}.
+ * the time between the arrival of the last record of a batch in the stream and the batch's invoke,
+ * as of the newest invoke of any shard. Public name {@code lambda_iterator_age_seconds}
+ * (docs/metrics.md), tagged {@code function} and {@code mapping}.
  */
 final class IteratorAge {
 
-    static final String NAME = "ignis.eventsource.iterator.age";
+    static final String NAME = "lambda.iterator.age";
 
     private final MeterRegistry registry;
     private final AtomicLong millis = new AtomicLong();
@@ -20,9 +21,9 @@ final class IteratorAge {
     IteratorAge(MeterRegistry registry, String mappingUuid, String functionArn) {
         this.registry = registry;
         String function = functionArn.substring(functionArn.indexOf(":function:") + ":function:".length());
-        this.gauge = Gauge.builder(NAME, millis, AtomicLong::get)
-                .description("IteratorAge: age in milliseconds of the last record of the newest batch invoked")
-                .baseUnit("milliseconds")
+        this.gauge = Gauge.builder(NAME, millis, m -> m.get() / 1000.0)
+                .description("IteratorAge: age of the last record of the newest batch invoked")
+                .baseUnit("seconds")
                 .tag("mapping", mappingUuid)
                 .tag("function", function)
                 .register(registry);

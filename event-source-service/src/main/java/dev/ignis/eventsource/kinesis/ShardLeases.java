@@ -44,6 +44,9 @@ final class ShardLeases implements AutoCloseable {
         config.put("partition.assignment.strategy", CooperativeStickyAssignor.class.getName());
         config.put("session.timeout.ms", "10000");
         config.put("heartbeat.interval.ms", "1000");
+        // A revocation waits for the batches in flight, which may run as long as a function may
+        // (15 minutes): the group must not give the partitions away meanwhile.
+        config.put("max.poll.interval.ms", Long.toString(Duration.ofMinutes(16).toMillis()));
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
             @Override

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The service as it runs, configured from config/ with only the endpoints changed: a Kinesis
  * mapping published on the registry-changes topic starts a poller that reads kinesalite, reports
- * Enabled and OK, and stops and reports Deleted when the mapping is deleted.
+ * Enabled and OK, stops on disable and resumes from its checkpoints on enable, and stops and reports
+ * Deleted when the mapping is deleted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @EmbeddedKafka(
@@ -101,7 +102,7 @@ class KinesisMappingLifecycleIT {
     final AtomicLong sequence = new AtomicLong();
 
     @Test
-    void aKinesisMappingPollsItsStreamReportsItsStatesAndStopsWhenDeleted() {
+    void aKinesisMappingPollsItsStreamFollowsDisableAndEnableAndStopsWhenDeleted() {
         Streams streams = new Streams(Kinesalite.shared().endpoint());
         String stream = streams.create(2);
         streams.put(stream, "a", Streams.numbered("a-", 0, 3));
@@ -114,13 +115,29 @@ class KinesisMappingLifecycleIT {
         awaitReport(s -> "OK".equals(s.lastProcessingResult()));
         assertThat(supervisor.runningPollers()).isEqualTo(1);
 
-        publish(deleting(created));
+        Instant disabledAt = created.lastModified().plusSeconds(60);
+        publish(with(created, "Disabling", false, disabledAt));
+        awaitReport(s -> MappingStatus.DISABLED.equals(s.state()) && s.basedOn().equals(disabledAt));
+        assertThat(supervisor.runningPollers()).isZero();
+        streams.put(stream, "a", List.of("while-disabled-a"));
+        streams.put(stream, "b", List.of("while-disabled-b"));
+
+        Instant enabledAt = disabledAt.plusSeconds(60);
+        publish(with(created, "Enabling", true, enabledAt));
+        awaitReport(s -> MappingStatus.ENABLED.equals(s.state()) && s.basedOn().equals(enabledAt));
+        function.awaitDelivered(8);
+        assertThat(function.data())
+                .as("what arrived while disabled waited for the checkpoint, and nothing came twice")
+                .containsExactlyInAnyOrder(
+                        "a-0", "a-1", "a-2", "b-0", "b-1", "b-2", "while-disabled-a", "while-disabled-b");
+
+        publish(with(created, "Deleting", true, enabledAt.plusSeconds(60)));
         awaitReport(s -> MappingStatus.DELETED.equals(s.state()));
         assertThat(supervisor.runningPollers()).isZero();
-        assertThat(function.data()).containsExactlyInAnyOrder("a-0", "a-1", "a-2", "b-0", "b-1", "b-2");
     }
 
-    private static EventSourceMappingSnapshot deleting(EventSourceMappingSnapshot m) {
+    private static EventSourceMappingSnapshot with(
+            EventSourceMappingSnapshot m, String state, boolean enabled, Instant lastModified) {
         return new EventSourceMappingSnapshot(
                 m.uuid(),
                 m.mappingArn(),
@@ -128,9 +145,9 @@ class KinesisMappingLifecycleIT {
                 m.sourceKind(),
                 m.eventSourceArn(),
                 m.kafka(),
-                "Deleting",
+                state,
                 m.stateTransitionReason(),
-                m.enabled(),
+                enabled,
                 m.batchSize(),
                 m.maximumBatchingWindowInSeconds(),
                 m.filterPatterns(),
@@ -144,7 +161,7 @@ class KinesisMappingLifecycleIT {
                 m.parallelizationFactor(),
                 m.maximumConcurrency(),
                 m.lastProcessingResult(),
-                m.lastModified().plusSeconds(60));
+                lastModified);
     }
 
     private void publish(EventSourceMappingSnapshot mapping) {

@@ -13,9 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,57 +179,28 @@ final class KinesisPoller implements EventSourcePoller {
     }
 
     private void startReady(ShardLeases leases) {
-        Map<String, Shard> listed = shards.stream().collect(Collectors.toMap(Shard::shardId, Function.identity()));
-        for (Shard shard : shards) {
-            String id = shard.shardId();
-            int partition = checkpoints.partitionOf(id);
-            if (readers.containsKey(id)
-                    || !leases.owns(partition)
-                    || !checkpoints.caughtUp(Set.of(partition), catchUp)) {
-                continue;
+        KinesisSource source = template.source();
+        List<ShardPlan.Step> steps = ShardPlan.steps(
+                shards,
+                checkpoints::get,
+                id -> {
+                    int partition = checkpoints.partitionOf(id);
+                    return !readers.containsKey(id)
+                            && leases.owns(partition)
+                            && checkpoints.caughtUp(Set.of(partition), catchUp);
+                },
+                source.startingPosition(),
+                source.startingTimestamp());
+        for (ShardPlan.Step step : steps) {
+            switch (step) {
+                case ShardPlan.Skip skip -> checkpoints.save(skip.shardId(), Checkpoint.skippedClosed());
+                case ShardPlan.Read read -> {
+                    ShardReader reader = new ShardReader(read.shardId(), read.checkpoint(), read.start(), ctx);
+                    readers.put(read.shardId(), reader);
+                    reader.start();
+                }
             }
-            Checkpoint checkpoint = checkpoints.get(id);
-            if (checkpoint != null && checkpoint.ended()) {
-                continue;
-            }
-            List<String> parents = Stream.of(shard.parentShardId(), shard.adjacentParentShardId())
-                    .filter(Objects::nonNull)
-                    .toList();
-            boolean parentsDone = parents.stream().allMatch(p -> {
-                Checkpoint c = checkpoints.get(p);
-                return !listed.containsKey(p) || (c != null && c.ended());
-            });
-            if (!parentsDone) {
-                continue;
-            }
-            boolean parentRead = parents.stream().anyMatch(p -> {
-                Checkpoint c = checkpoints.get(p);
-                return c != null && c.ended() && !c.skipped();
-            });
-            boolean closed = shard.sequenceNumberRange() != null
-                    && shard.sequenceNumberRange().endingSequenceNumber() != null;
-            KinesisSource source = template.source();
-            if (checkpoint == null
-                    && source.startingPosition() == KinesisSource.StartingPosition.LATEST
-                    && closed
-                    && !parentRead) {
-                // Closed before this mapping first saw it: LATEST has nothing in it to read.
-                checkpoints.save(id, Checkpoint.skippedClosed());
-                continue;
-            }
-            ShardReader reader = new ShardReader(id, checkpoint, startOf(source, parentRead), ctx);
-            readers.put(id, reader);
-            reader.start();
         }
-    }
-
-    /** A shard with no checkpoint starts at the mapping's position, a child of a shard it read at its start. */
-    private static ShardReader.Start startOf(KinesisSource source, boolean parentRead) {
-        return switch (source.startingPosition()) {
-            case TRIM_HORIZON -> new ShardReader.Start.TrimHorizon();
-            case AT_TIMESTAMP -> new ShardReader.Start.AtTimestamp(source.startingTimestamp());
-            case LATEST -> parentRead ? new ShardReader.Start.TrimHorizon() : new ShardReader.Start.Latest();
-        };
     }
 
     /** Inside a lease poll: shards of partitions going to another replica finish and save first. */

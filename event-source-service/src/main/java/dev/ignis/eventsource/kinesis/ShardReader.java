@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * Reads one shard this replica holds the lease of and invokes its records, on its own virtual
@@ -68,7 +67,7 @@ final class ShardReader {
 
     private final String shardId;
     private final Context ctx;
-    private final Start start;
+    private final ShardPosition position;
     private final FunctionRef function;
     private final KeyLane[] lanes;
     private final ShardProgress progress;
@@ -80,9 +79,7 @@ final class ShardReader {
     private volatile boolean finished;
     private Thread thread;
     private String iterator;
-    private String lastRead;
     private String saved;
-    private Instant pinnedAt;
     private boolean endReached;
     private String lastProblem;
     private long ordinal;
@@ -92,17 +89,15 @@ final class ShardReader {
     ShardReader(String shardId, Checkpoint checkpoint, Start start, Context ctx) {
         this.shardId = shardId;
         this.ctx = ctx;
-        this.start = start;
         this.function = FunctionRef.parse(ctx.source().functionArn());
         this.saved = checkpoint == null ? null : checkpoint.sequenceNumber();
-        this.lastRead = saved;
+        this.position = new ShardPosition(ctx.source().streamName(), shardId, checkpoint, start);
         this.progress = new ShardProgress(ctx.source().parallelization(), saved);
         BatchLimits limits = ctx.source().limits();
         this.lanes = new KeyLane[ctx.source().parallelization()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new KeyLane(i, limits, ctx.source(), ctx.expiry(), progress);
         }
-        this.pinnedAt = checkpoint == null ? null : checkpoint.pinnedAt();
     }
 
     void start() {
@@ -146,7 +141,7 @@ final class ShardReader {
                 }
                 save();
                 if (ended()) {
-                    ctx.checkpoints().save(shardId, Checkpoint.ended(saved, pinnedAt));
+                    ctx.checkpoints().save(shardId, Checkpoint.ended(saved, position.pinnedAt()));
                     finished = true;
                     break;
                 }
@@ -179,7 +174,7 @@ final class ShardReader {
         }
         try {
             if (iterator == null) {
-                iterator = newIterator();
+                iterator = position.iterator(ctx.kinesis(), ctx.checkpoints(), ctx.clock());
             }
             GetRecordsResponse answer = ctx.kinesis().getRecords(r -> r.shardIterator(iterator)
                     .limit(ctx.settings().getRecordsLimit()));
@@ -210,51 +205,6 @@ final class ShardReader {
         }
     }
 
-    /** Where reading (re)starts: after the last record read, else from the checkpoint, else the start. */
-    private String newIterator() {
-        String stream = ctx.source().streamName();
-        if (lastRead != null) {
-            return ctx.kinesis()
-                    .getShardIterator(r -> r.streamName(stream)
-                            .shardId(shardId)
-                            .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                            .startingSequenceNumber(lastRead))
-                    .shardIterator();
-        }
-        if (pinnedAt != null) {
-            return atTimestamp(stream, pinnedAt);
-        }
-        return switch (start) {
-            case Start.TrimHorizon t ->
-                ctx.kinesis()
-                        .getShardIterator(r ->
-                                r.streamName(stream).shardId(shardId).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                        .shardIterator();
-            case Start.AtTimestamp a -> atTimestamp(stream, a.at());
-            case Start.Latest l -> {
-                Instant now = ctx.clock().instant();
-                String latest = ctx.kinesis()
-                        .getShardIterator(
-                                r -> r.streamName(stream).shardId(shardId).shardIteratorType(ShardIteratorType.LATEST))
-                        .shardIterator();
-                // Where LATEST was is saved now: a restart before the first record neither skips
-                // what arrived meanwhile nor jumps to a later LATEST.
-                pinnedAt = now;
-                ctx.checkpoints().save(shardId, Checkpoint.pinned(now));
-                yield latest;
-            }
-        };
-    }
-
-    private String atTimestamp(String stream, Instant at) {
-        return ctx.kinesis()
-                .getShardIterator(r -> r.streamName(stream)
-                        .shardId(shardId)
-                        .shardIteratorType(ShardIteratorType.AT_TIMESTAMP)
-                        .timestamp(at))
-                .shardIterator();
-    }
-
     private void take(List<Record> records) {
         long now = ctx.clock().millis();
         for (Record r : records) {
@@ -268,16 +218,16 @@ final class ShardReader {
                 ctx.metrics().filtered(1);
             }
             int lane = lanes.length == 1 ? 0 : Math.floorMod(r.partitionKey().hashCode(), lanes.length);
-            long position = ordinal++;
-            progress.read(position, r.sequenceNumber(), lane);
+            long at = ordinal++;
+            progress.read(at, r.sequenceNumber(), lane);
             lanes[lane].buffer.add(
-                    new StreamRecord(position, r.sequenceNumber(), r.partitionKey(), arrival, json),
-                    position,
+                    new StreamRecord(at, r.sequenceNumber(), r.partitionKey(), arrival, json),
+                    at,
                     json.length,
                     matched,
                     now);
             buffered++;
-            lastRead = r.sequenceNumber();
+            position.read(r.sequenceNumber());
         }
     }
 

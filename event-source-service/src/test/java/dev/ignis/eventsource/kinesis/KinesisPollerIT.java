@@ -119,6 +119,22 @@ class KinesisPollerIT {
     }
 
     @Test
+    void theBatchingWindowGathersRecordsReadInSeveralGetRecordsIntoOneBatch() throws InterruptedException {
+        String stream = streams.create(1);
+        var events = new Events();
+        start(Streams.mapping(stream).batchSize(100).window(2), events);
+        awaitTold(events, "reading");
+        for (int i = 0; i < 3; i++) {
+            streams.put(stream, "k", List.of("record-" + i));
+            Thread.sleep(150); // longer than the test poll interval: each record comes with its own GetRecords
+        }
+
+        function.awaitDelivered(3);
+        assertThat(function.succeeded).hasSize(1);
+        assertThat(function.data()).containsExactly("record-0", "record-1", "record-2");
+    }
+
+    @Test
     void aRestartedPollerResumesRightAfterTheLastProcessedRecord() {
         String stream = streams.create(1);
         streams.put(stream, "key-1", Streams.numbered("record-", 0, 10));

@@ -211,6 +211,42 @@ class KinesisPollerIT {
     }
 
     @Test
+    void afterAMergeBothParentsAreReadToTheirEndsBeforeTheChild() {
+        String stream = streams.create(2);
+        Map<String, List<String>> put = new LinkedHashMap<>();
+        for (int k = 0; k < 6; k++) {
+            put.put("key-" + k, new ArrayList<>(Streams.numbered("key-" + k + "-before-", 0, 2)));
+            streams.put(stream, "key-" + k, put.get("key-" + k));
+        }
+        streams.merge(stream, "shardId-000000000000", "shardId-000000000001");
+        for (int k = 0; k < 6; k++) {
+            List<String> after = Streams.numbered("key-" + k + "-after-", 0, 2);
+            streams.put(stream, "key-" + k, after);
+            put.get("key-" + k).addAll(after);
+        }
+        assertThat(streams.shards(stream)).hasSize(3);
+
+        start(Streams.mapping(stream).batchSize(3), new Events());
+        function.awaitDelivered(24);
+        List<Delivered> delivered = function.delivered();
+        assertThat(delivered).hasSize(24);
+        for (var key : put.entrySet()) {
+            assertThat(delivered.stream().filter(d -> d.partitionKey().equals(key.getKey())))
+                    .extracting(Delivered::data)
+                    .as("order of %s across the merge", key.getKey())
+                    .containsExactlyElementsOf(key.getValue());
+        }
+        int lastParent = lastIndex(delivered, d -> !d.shardId().equals("shardId-000000000002"));
+        int firstChild = IntStream.range(0, delivered.size())
+                .filter(i -> delivered.get(i).shardId().equals("shardId-000000000002"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(lastParent)
+                .as("both parents' records before any of the child's")
+                .isLessThan(firstChild);
+    }
+
+    @Test
     void aPartialBatchResponseRetriesFromTheLowestFailedRecordOnly() {
         String stream = streams.create(1);
         List<String> sequences = streams.put(stream, "k", Streams.numbered("record-", 0, 6));

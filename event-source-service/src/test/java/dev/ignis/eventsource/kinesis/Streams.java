@@ -95,6 +95,12 @@ final class Streams {
         awaitActive(name(arn));
     }
 
+    /** Merges two adjacent shards into one. */
+    void merge(String arn, String shardId, String adjacentShardId) {
+        kinesis.mergeShards(r -> r.streamName(name(arn)).shardToMerge(shardId).adjacentShardToMerge(adjacentShardId));
+        awaitActive(name(arn));
+    }
+
     static Mapping mapping(String streamArn) {
         return new Mapping(streamArn);
     }

@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPayloadBytes a batch is cut before its event would pass this (Lambda's 6 MB synchronous limit)
  * @param kafka the Kafka pollers' settings
  * @param sqs the SQS pollers' settings
+ * @param kinesis the Kinesis pollers' settings
  */
 @Validated
 @ConfigurationProperties("ignis.event-source")
@@ -27,7 +28,8 @@ public record EventSourceProperties(
         @NotNull URI registryUrl,
         @DefaultValue("6291456") @Positive long maxPayloadBytes,
         @Valid @DefaultValue Kafka kafka,
-        @Valid @DefaultValue Sqs sqs) {
+        @Valid @DefaultValue Sqs sqs,
+        @Valid @DefaultValue Kinesis kinesis) {
 
     /**
      * @param defaultBatchingWindow the window when a mapping sets none (Lambda's 500 ms for Kafka)
@@ -72,4 +74,41 @@ public record EventSourceProperties(
 
     /** What a secret ARN of a {@code BASIC_AUTH} or {@code SASL_SCRAM_*_AUTH} entry holds. */
     public record Credentials(@NotBlank String username, @NotBlank String password) {}
+
+    /**
+     * @param endpoint the Kinesis API (kinesalite, LocalStack, a VPC endpoint); null: AWS's endpoint for the region
+     * @param sqsEndpoint where SQS on-failure destinations are sent; null: AWS's endpoint for the region
+     * @param checkpoints where shard checkpoints and leases live
+     * @param pollInterval the wait before the next GetRecords of a shard that had nothing new (Lambda: 1 s)
+     * @param getRecordsLimit the most records one GetRecords asks for (Kinesis allows 10,000)
+     * @param maxBufferedPerShard records read ahead per shard before reading pauses
+     * @param retryBackoff the wait before a failed batch is tried again, doubled per failure
+     * @param maxRetryBackoff the longest wait between two tries of one batch
+     * @param shardSyncInterval how often the shard list (ListShards) is read again, for resharding
+     * @param cbor whether the Kinesis client speaks CBOR, as the AWS SDK does by default; false for an
+     *     endpoint that cannot (kinesalite): the SDK then speaks JSON, for every Kinesis client of this JVM
+     */
+    public record Kinesis(
+            URI endpoint,
+            URI sqsEndpoint,
+            @Valid @DefaultValue Checkpoints checkpoints,
+            @DefaultValue("1s") @NotNull Duration pollInterval,
+            @DefaultValue("10000") @Positive int getRecordsLimit,
+            @DefaultValue("20000") @Positive int maxBufferedPerShard,
+            @DefaultValue("500ms") @NotNull Duration retryBackoff,
+            @DefaultValue("30s") @NotNull Duration maxRetryBackoff,
+            @DefaultValue("10s") @NotNull Duration shardSyncInterval,
+            @DefaultValue("true") boolean cbor) {}
+
+    /**
+     * Shard checkpoints: a compacted topic keyed {@code <mapping uuid>/<shard id>}; the consumer group
+     * {@code ignis-kinesis-<mapping uuid>} on it hands its partitions, and so the shards whose keys
+     * they hold, to one replica each.
+     *
+     * @param bootstrapServers the platform's Kafka
+     * @param topic the compacted checkpoint topic
+     */
+    public record Checkpoints(
+            @DefaultValue("localhost:9092") @NotBlank String bootstrapServers,
+            @DefaultValue("ignis.eventsource.kinesis.checkpoints") @NotBlank String topic) {}
 }

@@ -26,7 +26,7 @@ class MappingTargetsTest {
     final List<String> mappingChanges = new ArrayList<>();
     final MappingTargets targets = new MappingTargets(
             new EventSourceProperties(
-                    "us-east-1", "000000000000", URI.create("http://127.0.0.1:8081"), 6_291_456, null, null),
+                    "us-east-1", "000000000000", URI.create("http://127.0.0.1:8081"), 6_291_456, null, null, null),
             List.of((arn, sequence, mapping) ->
                     mappingChanges.add(arn + "@" + sequence + ":" + (mapping == null ? "gone" : mapping.state()))));
 

@@ -78,6 +78,18 @@ final class Mappings {
                         50,
                         credentials),
                 new EventSourceProperties.Sqs(
-                        null, Duration.ofSeconds(1), 5, 1000, Duration.ofMillis(200), 5, Duration.ofMillis(200)));
+                        null, Duration.ofSeconds(1), 5, 1000, Duration.ofMillis(200), 5, Duration.ofMillis(200)),
+                new EventSourceProperties.Kinesis(
+                        null,
+                        null,
+                        new EventSourceProperties.Checkpoints(
+                                "localhost:9092", "ignis.eventsource.kinesis.checkpoints"),
+                        Duration.ofSeconds(1),
+                        10_000,
+                        20_000,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(10),
+                        true));
     }
 }

@@ -521,7 +521,8 @@ class SqsPollerIT {
                 6_291_456,
                 null,
                 new EventSourceProperties.Sqs(
-                        endpoint, Duration.ofSeconds(1), 5, 1000, Duration.ofMillis(200), 5, Duration.ofMillis(200)));
+                        endpoint, Duration.ofSeconds(1), 5, 1000, Duration.ofMillis(200), 5, Duration.ofMillis(200)),
+                null);
     }
 
     static EventSourceMappingSnapshot mapping(

@@ -90,7 +90,8 @@ class ScheduleFiringIT {
         assertThat(invocation.path("functionArn").asString()).isEqualTo(FUNCTIONS + "ticker");
         assertThat(invocation.path("attempt").asInt()).isEqualTo(1);
         assertThat(invocation.path("requestId").asString()).hasSize(36);
-        assertThat(invocation.path("receivedAt").asString()).isNotEmpty();
+        assertThat(Instant.parse(invocation.path("receivedAt").asString())).isAfter(since);
+        assertThat(invocation.path("clientContextBase64").isNull()).isTrue();
         JsonNode event = invocation.path("payload");
         assertThat(event.isObject())
                 .as("the payload is embedded as JSON, not as text")

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * True once the registry view has read everything the registry topic held when it was first
@@ -18,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class RegistryCatchUp implements BooleanSupplier {
 
+    private static final Logger log = LoggerFactory.getLogger(RegistryCatchUp.class);
     private static final Duration ASK = Duration.ofSeconds(5);
 
     private final MappingTargets view;
@@ -38,7 +41,12 @@ final class RegistryCatchUp implements BooleanSupplier {
             return true;
         }
         if (end == null) {
-            end = endOffsets();
+            try {
+                end = endOffsets();
+            } catch (RuntimeException e) {
+                log.warn("Cannot read the end of {} yet ({}); schedules wait", registryTopic, e.toString());
+                return false;
+            }
         }
         caughtUp = view.hasReached(end);
         return caughtUp;

@@ -6,6 +6,8 @@ import static dev.ignis.eventsource.schedule.Schedules.REGION;
 import static dev.ignis.eventsource.schedule.Schedules.RULES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ignis.contracts.registry.EventRuleSnapshot;
+import dev.ignis.contracts.registry.RegistryRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,13 +133,13 @@ class ScheduleFiringIT {
         broker.addTopics(firedTopic, asyncTopic);
         Instant since = Instant.now();
         List<String> names = rulesOverEveryPartition(3);
-        List<dev.ignis.contracts.registry.RegistryRecord> records = new ArrayList<>();
+        List<RegistryRecord> records = new ArrayList<>();
         for (String name : names) {
             var rule = Schedules.rule(name, "rate(1 minute)", since, Schedules.target("1", "fn-" + name, null));
             records.add(Schedules.record(rule));
             records.add(Schedules.record(Schedules.eventsMayInvoke("fn-" + name, rule.ruleArn())));
         }
-        var recordsArray = records.toArray(dev.ignis.contracts.registry.RegistryRecord[]::new);
+        var recordsArray = records.toArray(RegistryRecord[]::new);
 
         SimpleMeterRegistry metersA = new SimpleMeterRegistry();
         SimpleMeterRegistry metersB = new SimpleMeterRegistry();
@@ -154,6 +156,70 @@ class ScheduleFiringIT {
         stopFirers();
         firers.clear();
 
+        Map<String, List<Instant>> times = fireTimesByRule();
+        assertThat(times.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        names.stream().map(n -> RULES + n).toList());
+        times.forEach((rule, fired) -> assertEveryTimeOnceFromTheFirst(rule, fired, since));
+    }
+
+    @Test
+    void aReplicaStoppedAndStartedAgainFiresWhatItMissedMeanwhileLate_withinTheGraceWindow() throws Exception {
+        broker.addTopics(firedTopic, asyncTopic);
+        Instant since = Instant.now();
+        var rule = Schedules.rule("restarted", "rate(1 minute)", since, Schedules.target("1", "fn-restarted", null));
+        var records = new RegistryRecord[] {
+            Schedules.record(rule), Schedules.record(Schedules.eventsMayInvoke("fn-restarted", rule.ruleArn()))
+        };
+        SimpleMeterRegistry before = new SimpleMeterRegistry();
+        ScheduleFirer first = start(catalog(records), before);
+        awaitFires(before, 2);
+        first.close();
+        firers.remove(first);
+        Thread.sleep(3_000);
+        SimpleMeterRegistry after = new SimpleMeterRegistry();
+        start(catalog(records), after);
+        awaitFires(after, 5);
+        stopFirers();
+        firers.clear();
+
+        // The three seconds nobody fired are there too: no gap from the first fire time to the last.
+        assertEveryTimeOnceFromTheFirst(rule.ruleArn(), fireTimesByRule().get(rule.ruleArn()), since);
+    }
+
+    @Test
+    void aDisabledRuleStopsFiring() throws Exception {
+        broker.addTopics(firedTopic, asyncTopic);
+        Instant since = Instant.now();
+        var rule = Schedules.rule("switched-off", "rate(1 minute)", since, Schedules.target("1", "fn-off", null));
+        ScheduleCatalog catalog =
+                catalog(Schedules.record(rule), Schedules.record(Schedules.eventsMayInvoke("fn-off", rule.ruleArn())));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        start(catalog, meters);
+        awaitFires(meters, 2);
+
+        Instant disabledAt = Instant.now();
+        catalog.onRecord(Schedules.record(new EventRuleSnapshot(
+                rule.name(),
+                rule.ruleArn(),
+                "default",
+                rule.scheduleExpression(),
+                EventRuleSnapshot.DISABLED,
+                null,
+                rule.targets(),
+                since,
+                since,
+                disabledAt)));
+        Thread.sleep(3_000);
+        stopFirers();
+        firers.clear();
+
+        assertThat(fireTimesByRule().get(rule.ruleArn()))
+                .as("nothing scheduled after the rule was disabled fired (one in flight at most)")
+                .allMatch(t -> !t.isAfter(disabledAt.plusSeconds(1)));
+    }
+
+    private Map<String, List<Instant>> fireTimesByRule() {
         Map<String, List<Instant>> times = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : readQueued()) {
             JsonNode event = JSON.readTree(record.value()).path("payload");
@@ -161,20 +227,20 @@ class ScheduleFiringIT {
             times.computeIfAbsent(rule, r -> new ArrayList<>())
                     .add(Instant.parse(event.path("time").asString()));
         }
-        assertThat(times.keySet())
-                .containsExactlyInAnyOrderElementsOf(
-                        names.stream().map(n -> RULES + n).toList());
-        times.forEach((rule, fired) -> {
-            assertThat(new HashSet<>(fired)).as("no fire time twice: " + rule).hasSameSizeAs(fired);
-            List<Instant> sorted = fired.stream().sorted().toList();
-            long span = Duration.between(sorted.getFirst(), sorted.getLast()).toSeconds() + 1;
-            assertThat(fired)
-                    .as("no fire time missed between the first and the last: " + rule)
-                    .hasSize((int) span);
-            assertThat(sorted.getFirst())
-                    .as("the first fire time is the rule's first after it was created: " + rule)
-                    .isEqualTo(since.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
-        });
+        return times;
+    }
+
+    /** Every fire time from the rule's first (one minute, here a second, after it was created) to its last, each once. */
+    private static void assertEveryTimeOnceFromTheFirst(String rule, List<Instant> fired, Instant since) {
+        assertThat(new HashSet<>(fired)).as("no fire time twice: " + rule).hasSameSizeAs(fired);
+        List<Instant> sorted = fired.stream().sorted().toList();
+        long span = Duration.between(sorted.getFirst(), sorted.getLast()).toSeconds() + 1;
+        assertThat(fired)
+                .as("no fire time missed between the first and the last: " + rule)
+                .hasSize((int) span);
+        assertThat(sorted.getFirst())
+                .as("the first fire time is the rule's first after it was created: " + rule)
+                .isEqualTo(since.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     }
 
     /** Waits until a replica has fired this often (its partitions assigned and loaded), at most a minute. */
@@ -207,7 +273,7 @@ class ScheduleFiringIT {
         return names;
     }
 
-    private ScheduleCatalog catalog(dev.ignis.contracts.registry.RegistryRecord... records) {
+    private ScheduleCatalog catalog(RegistryRecord... records) {
         ScheduleCatalog catalog = new ScheduleCatalog(settings.minuteLength());
         for (var record : records) {
             catalog.onRecord(record);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code cron(Minutes Hours Day-of-month Month Day-of-week Year)} as EventBridge reads it, in UTC:
- * six fields, the year included; {@code ? } in exactly one of day-of-month and day-of-week;
+ * six fields, the year included; {@code ?} in exactly one of day-of-month and day-of-week;
  * {@code , - * /} everywhere, {@code L W} in day-of-month, {@code L #} in day-of-week; months
  * 1–12 or JAN–DEC, days of the week 1–7 or SUN–SAT (1 = Sunday); years 1970–2199.
  *

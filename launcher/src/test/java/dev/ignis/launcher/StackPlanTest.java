@@ -38,7 +38,8 @@ class StackPlanTest {
         assertThat(config.topics())
                 .filteredOn(TopicSpec::compacted)
                 .extracting(TopicSpec::name)
-                .containsExactly("ignis.registry.changes");
+                .containsExactly(
+                        "ignis.registry.changes", "ignis.eventsource.kinesis.checkpoints", "ignis.schedules.fired");
         assertThat(config.region()).isEqualTo("us-east-1");
     }
 

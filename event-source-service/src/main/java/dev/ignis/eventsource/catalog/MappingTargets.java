@@ -8,7 +8,10 @@ import dev.ignis.contracts.registry.RegistryRecord;
 import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.eventsource.config.EventSourceProperties;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -31,15 +34,38 @@ public class MappingTargets implements Consumer<Message<Object>>, HealthIndicato
 
     private final EventSourceProperties properties;
     private final List<MappingChangeListener> listeners;
+    private final List<RegistryRecordListener> recordListeners;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final RegistryFeed feed = new RegistryFeed(this::applied);
+    private final RegistryFeed feed = new RegistryFeed(new RegistryFeed.Handler() {
+        @Override
+        public void apply(RegistryRecord record) {
+            applied(record);
+        }
+
+        @Override
+        public void reset() {
+            recordListeners.forEach(RegistryRecordListener::onReset);
+        }
+    });
+    /** The next offset to read per partition of the registry topic, for {@link #hasReached}. */
+    private final Map<Integer, Long> nextOffsets = new ConcurrentHashMap<>();
 
     public MappingTargets(EventSourceProperties properties, List<MappingChangeListener> listeners) {
+        this(properties, listeners, List.of());
+    }
+
+    @Autowired
+    public MappingTargets(
+            EventSourceProperties properties,
+            List<MappingChangeListener> listeners,
+            List<RegistryRecordListener> recordListeners) {
         this.properties = properties;
         this.listeners = List.copyOf(listeners);
+        this.recordListeners = List.copyOf(recordListeners);
     }
 
     private void applied(RegistryRecord record) {
+        recordListeners.forEach(l -> l.onRecord(record));
         if (record.type() != ResourceType.EVENT_SOURCE_MAPPING) {
             return;
         }
@@ -58,6 +84,16 @@ public class MappingTargets implements Consumer<Message<Object>>, HealthIndicato
     public void accept(Message<Object> message) {
         var headers = message.getHeaders();
         feed.offer(RegistryRecord.decode(headers.get(KafkaHeaders.RECEIVED_KEY), headers::get, message.getPayload()));
+        if (headers.get(KafkaHeaders.RECEIVED_PARTITION) instanceof Integer partition
+                && headers.get(KafkaHeaders.OFFSET) instanceof Long offset) {
+            nextOffsets.merge(partition, offset + 1, Math::max);
+        }
+    }
+
+    /** True once this view has read every partition of the registry topic up to {@code endOffsets}. */
+    public boolean hasReached(Map<Integer, Long> endOffsets) {
+        return endOffsets.entrySet().stream()
+                .allMatch(e -> e.getValue() <= 0 || nextOffsets.getOrDefault(e.getKey(), 0L) >= e.getValue());
     }
 
     /** {@code /actuator/health/registryView}: how far this view has read the registry's changes. */

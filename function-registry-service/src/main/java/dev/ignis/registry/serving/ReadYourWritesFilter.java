@@ -45,6 +45,9 @@ class ReadYourWritesFilter extends OncePerRequestFilter {
     private static final Set<ResourceType> HELD_BY_THE_GATEWAY =
             Set.of(ResourceType.FUNCTION_URL_CONFIG, ResourceType.POLICY);
 
+    /** What invocation-service does not serve (event-source-service fires rules): nothing to wait for. */
+    private static final Set<ResourceType> NOT_SERVED_BY_INVOCATION = Set.of(ResourceType.EVENT_RULE);
+
     /** The resources whose state a caller polls for instead of expecting it at once. */
     private static final Set<ResourceType> WITH_STATUS =
             Set.of(ResourceType.FUNCTION, ResourceType.FUNCTION_VERSION, ResourceType.PROVISIONED_CONCURRENCY);
@@ -78,7 +81,9 @@ class ReadYourWritesFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, held);
             List<CommittedChange> changes = RequestChanges.drain();
-            awaitServed(changes);
+            awaitServed(changes.stream()
+                    .filter(change -> !NOT_SERVED_BY_INVOCATION.contains(change.type()))
+                    .toList());
             nameForTheGateway(changes, held);
         } finally {
             held.copyBodyToResponse();

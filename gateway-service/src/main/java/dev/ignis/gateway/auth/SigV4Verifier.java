@@ -19,13 +19,18 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Verifies AWS Signature Version 4 (the Authorization header form) for service {@code lambda} in any
- * region, against the configured access keys, with AWS's error types and messages. The Lambda API
+ * region (service {@code events} for the EventBridge API's {@code X-Amz-Target: AWSEvents.*} calls), against the configured access keys, with AWS's error types and messages. The Lambda API
  * filter and function URLs with AuthType AWS_IAM both call it; it never blocks and never reads a
  * body itself.
  */
 public final class SigV4Verifier {
 
     public static final String SERVICE = "lambda";
+    /** The signing name of the EventBridge API, whose JSON 1.1 calls name their operation in {@code X-Amz-Target}. */
+    public static final String EVENTS_SERVICE = "events";
+
+    public static final String TARGET = "X-Amz-Target";
+    public static final String EVENTS_TARGET_PREFIX = "AWSEvents.";
     public static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     public static final String CONTENT_SHA256 = "X-Amz-Content-Sha256";
     public static final String AMZ_DATE = "X-Amz-Date";
@@ -124,7 +129,7 @@ public final class SigV4Verifier {
             return new Parsed(incomplete("Credential must have exactly 5 slash-delimited elements, e.g."
                     + " keyid/date/region/service/term, got '" + auth.credential() + "'"));
         }
-        String scopeProblems = scopeProblems(credential, amzDate);
+        String scopeProblems = scopeProblems(credential, amzDate, serviceFor(headers));
         if (!scopeProblems.isEmpty()) {
             return new Parsed(reject(LambdaErrorType.INVALID_SIGNATURE, scopeProblems.strip()));
         }
@@ -221,16 +226,22 @@ public final class SigV4Verifier {
         return missing.toString();
     }
 
+    /** The service a request must be signed for: {@code events} for an EventBridge call, else {@code lambda}. */
+    static String serviceFor(HttpHeaders headers) {
+        String target = headers.getFirst(TARGET);
+        return target != null && target.startsWith(EVENTS_TARGET_PREFIX) ? EVENTS_SERVICE : SERVICE;
+    }
+
     /** Every wrong element of the credential scope, in one message as AWS writes it. */
-    private static String scopeProblems(String[] credential, String amzDate) {
+    private static String scopeProblems(String[] credential, String amzDate, String service) {
         StringBuilder problems = new StringBuilder();
         if (credential[2].isEmpty()) {
             problems.append("Credential should be scoped to a valid region, not '")
                     .append(credential[2])
                     .append("'. ");
         }
-        if (!SERVICE.equals(credential[3])) {
-            problems.append("Credential should be scoped to correct service: '" + SERVICE + "'. ");
+        if (!service.equals(credential[3])) {
+            problems.append("Credential should be scoped to correct service: '" + service + "'. ");
         }
         if (!"aws4_request".equals(credential[4])) {
             problems.append("Credential should be scoped with a valid terminator: 'aws4_request', not '")

@@ -24,4 +24,9 @@ public final class LambdaArns {
     public static String eventSourceMapping(String region, String accountId, String uuid) {
         return "arn:aws:lambda:" + region + ":" + accountId + ":event-source-mapping:" + uuid;
     }
+
+    /** A rule on the default event bus (the only bus Ignis has): {@code arn:aws:events:…:rule/<name>}. */
+    public static String eventRule(String region, String accountId, String ruleName) {
+        return "arn:aws:events:" + region + ":" + accountId + ":rule/" + ruleName;
+    }
 }

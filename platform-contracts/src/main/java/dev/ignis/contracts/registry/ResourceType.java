@@ -20,6 +20,8 @@ public enum ResourceType {
     LAYER_VERSION(""),
     /** An event source mapping; key = its mapping ARN. */
     EVENT_SOURCE_MAPPING(""),
+    /** An EventBridge rule (schedules only) with its targets; key = its rule ARN. */
+    EVENT_RULE(""),
     FUNCTION_URL_CONFIG("#url"),
     EVENT_INVOKE_CONFIG("#event-invoke-config"),
     CONCURRENCY("#concurrency"),

@@ -53,7 +53,9 @@ public final class SendEvents {
             long deadline = System.nanoTime() + GIVE_UP.toNanos();
             while (System.nanoTime() < deadline) {
                 try {
-                    if (client.post(path, "X-Amz-Invocation-Type: Event\r\n", body).status() == 202) {
+                    if (client.post(path, "X-Amz-Invocation-Type: Event\r\n", body)
+                                    .status()
+                            == 202) {
                         synchronized (acked) {
                             acked.println(seq);
                         }

@@ -28,7 +28,7 @@ class ScheduleCatalogTest {
     final ScheduleCatalog catalog = new ScheduleCatalog(Duration.ofSeconds(1));
     final MappingTargets view = new MappingTargets(
             new EventSourceProperties(
-                    "us-east-1", "000000000000", URI.create("http://127.0.0.1:8081"), 6_291_456, null),
+                    "us-east-1", "000000000000", URI.create("http://127.0.0.1:8081"), 6_291_456, null, null, null),
             List.of(),
             List.of(catalog));
 

@@ -524,7 +524,8 @@ class StackIT {
             assertThat(accepted.statusCode()).isEqualTo(202);
             assertThat(accepted.payload().asByteArray()).isEmpty();
             String requestId = accepted.responseMetadata().requestId();
-            JsonNode record = destinationRecord(topic, requestId);
+            JsonNode record = destinationRecord(
+                    topic, r -> r.at("/requestContext/requestId").asString().equals(requestId));
             assertThat(record.at("/requestContext/condition").asString()).isEqualTo("Success");
             assertThat(record.at("/requestContext/functionArn").asString()).isEqualTo(arn + ":$LATEST");
             assertThat(record.at("/requestPayload/order").asInt()).isEqualTo(42);
@@ -543,13 +544,92 @@ class StackIT {
         }
     }
 
-    private static JsonNode destinationRecord(String topic, String requestId) {
+    /**
+     * A schedule made with the AWS CLI, as on AWS: a rate rule, EventBridge's permission on the
+     * function, a target; each fire then runs the function asynchronously with the Scheduled Event
+     * (its OnSuccess record on a Kafka topic shows what it got), and an expression AWS refuses is
+     * refused with AWS's words. A minute lasts 2 s in this stack (e2e-tests/pom.xml).
+     */
+    @Test
+    @Order(6)
+    void theAwsCliSchedulesAFunctionAndEveryFireRunsItWithTheScheduledEvent() throws Exception {
+        byte[] zip = TestStacks.zipOf("lambda_function.py", "def lambda_handler(e, c):\n    return e\n");
+        String arn = lambda.createFunction(b -> b.functionName("e2e-scheduled")
+                        .runtime(Runtime.PYTHON3_12)
+                        .handler("lambda_function.lambda_handler")
+                        .role("arn:aws:iam::000000000000:role/lambda")
+                        .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))))
+                .functionArn();
+        String topic = "ignis.destinations";
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName("e2e-scheduled")
+                .maximumRetryAttempts(0)
+                .destinationConfig(
+                        d -> d.onSuccess(o -> o.destination("arn:aws:kafka:us-east-1:000000000000:topic/" + topic))));
+        try {
+            Cli invalid = aws(
+                    "test",
+                    "test",
+                    "events",
+                    "put-rule",
+                    "--name",
+                    "e2e-bad",
+                    "--schedule-expression",
+                    "rate(1 minutes)");
+            assertThat(invalid.exit()).isNotZero();
+            assertThat(invalid.err())
+                    .contains("ValidationException")
+                    .contains("Parameter ScheduleExpression is not valid.");
+
+            Cli rule = aws(
+                    "test",
+                    "test",
+                    "events",
+                    "put-rule",
+                    "--name",
+                    "e2e-every-minute",
+                    "--schedule-expression",
+                    "rate(1 minute)");
+            assertThat(rule.exit()).as(rule.err()).isZero();
+            String ruleArn = json.readTree(rule.out()).path("RuleArn").asString();
+            assertThat(ruleArn).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/e2e-every-minute");
+            lambda.addPermission(b -> b.functionName("e2e-scheduled")
+                    .statementId("every-minute")
+                    .action("lambda:InvokeFunction")
+                    .principal("events.amazonaws.com")
+                    .sourceArn(ruleArn));
+            Cli targets = aws(
+                    "test",
+                    "test",
+                    "events",
+                    "put-targets",
+                    "--rule",
+                    "e2e-every-minute",
+                    "--targets",
+                    "[{\"Id\":\"1\",\"Arn\":\"" + arn + "\"}]");
+            assertThat(targets.exit()).as(targets.err()).isZero();
+            assertThat(json.readTree(targets.out()).path("FailedEntryCount").asInt())
+                    .isZero();
+
+            JsonNode record = destinationRecord(
+                    topic, r -> r.at("/requestContext/functionArn").asString().equals(arn + ":$LATEST"));
+            assertThat(record.at("/requestPayload/detail-type").asString()).isEqualTo("Scheduled Event");
+            assertThat(record.at("/requestPayload/source").asString()).isEqualTo("aws.events");
+            assertThat(record.at("/requestPayload/resources/0").asString()).isEqualTo(ruleArn);
+            assertThat(record.at("/requestContext/condition").asString()).isEqualTo("Success");
+        } finally {
+            aws("test", "test", "events", "remove-targets", "--rule", "e2e-every-minute", "--ids", "1");
+            aws("test", "test", "events", "delete-rule", "--name", "e2e-every-minute");
+            lambda.deleteFunction(b -> b.functionName("e2e-scheduled"));
+        }
+    }
+
+    private static JsonNode destinationRecord(String topic, java.util.function.Predicate<JsonNode> wanted) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 Map.of(
                         "bootstrap.servers",
                         stack.kafkaBootstrapServers(),
                         "group.id",
-                        "e2e-" + requestId,
+                        "e2e-" + java.util.UUID.randomUUID(),
                         "auto.offset.reset",
                         "earliest"),
                 new StringDeserializer(),
@@ -559,7 +639,7 @@ class StackIT {
             await().atMost(Duration.ofSeconds(180)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     JsonNode record = json.readTree(r.value());
-                    if (record.at("/requestContext/requestId").asString().equals(requestId)) {
+                    if (wanted.test(record)) {
                         found.add(record);
                     }
                 });

@@ -498,20 +498,9 @@ class StackIT {
     @Test
     @Order(6)
     void anEventInvokeIsQueuedRunsWithItsRequestIdAndReachesItsDestination() throws Exception {
-        byte[] zip = TestStacks.zipOf(
-                "lambda_function.py",
-                "def lambda_handler(e, c):\n    return {'requestId': c.aws_request_id, 'event': e}\n");
-        String arn = lambda.createFunction(b -> b.functionName("e2e-async")
-                        .runtime(Runtime.PYTHON3_12)
-                        .handler("lambda_function.lambda_handler")
-                        .role("arn:aws:iam::000000000000:role/lambda")
-                        .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))))
-                .functionArn();
-        String topic = "ignis.destinations";
-        lambda.putFunctionEventInvokeConfig(b -> b.functionName("e2e-async")
-                .maximumRetryAttempts(0)
-                .destinationConfig(
-                        d -> d.onSuccess(o -> o.destination("arn:aws:kafka:us-east-1:000000000000:topic/" + topic))));
+        String arn = pythonFunctionReportingTo(
+                "e2e-async", "def lambda_handler(e, c):\n    return {'requestId': c.aws_request_id, 'event': e}\n");
+        String topic = DESTINATIONS;
         await().atMost(Duration.ofSeconds(30))
                 .until(() ->
                         registryView("async-queue").path("lastKey").asString().equals(arn + "#event-invoke-config"));
@@ -553,18 +542,8 @@ class StackIT {
     @Test
     @Order(6)
     void theAwsCliSchedulesAFunctionAndEveryFireRunsItWithTheScheduledEvent() throws Exception {
-        byte[] zip = TestStacks.zipOf("lambda_function.py", "def lambda_handler(e, c):\n    return e\n");
-        String arn = lambda.createFunction(b -> b.functionName("e2e-scheduled")
-                        .runtime(Runtime.PYTHON3_12)
-                        .handler("lambda_function.lambda_handler")
-                        .role("arn:aws:iam::000000000000:role/lambda")
-                        .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))))
-                .functionArn();
-        String topic = "ignis.destinations";
-        lambda.putFunctionEventInvokeConfig(b -> b.functionName("e2e-scheduled")
-                .maximumRetryAttempts(0)
-                .destinationConfig(
-                        d -> d.onSuccess(o -> o.destination("arn:aws:kafka:us-east-1:000000000000:topic/" + topic))));
+        String arn = pythonFunctionReportingTo("e2e-scheduled", "def lambda_handler(e, c):\n    return e\n");
+        String topic = DESTINATIONS;
         try {
             Cli invalid = aws(
                     "test",
@@ -621,6 +600,28 @@ class StackIT {
             aws("test", "test", "events", "delete-rule", "--name", "e2e-every-minute");
             lambda.deleteFunction(b -> b.functionName("e2e-scheduled"));
         }
+    }
+
+    /** The Kafka topic the asynchronous checks' functions report their outcomes to. */
+    private static final String DESTINATIONS = "ignis.destinations";
+
+    /**
+     * A python function whose asynchronous successes go to {@link #DESTINATIONS} as AWS's
+     * invocation records (no retries); answers its ARN.
+     */
+    private static String pythonFunctionReportingTo(String name, String code) throws IOException {
+        byte[] zip = TestStacks.zipOf("lambda_function.py", code);
+        String arn = lambda.createFunction(b -> b.functionName(name)
+                        .runtime(Runtime.PYTHON3_12)
+                        .handler("lambda_function.lambda_handler")
+                        .role("arn:aws:iam::000000000000:role/lambda")
+                        .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))))
+                .functionArn();
+        lambda.putFunctionEventInvokeConfig(b -> b.functionName(name)
+                .maximumRetryAttempts(0)
+                .destinationConfig(d ->
+                        d.onSuccess(o -> o.destination("arn:aws:kafka:us-east-1:000000000000:topic/" + DESTINATIONS))));
+        return arn;
     }
 
     private static JsonNode destinationRecord(String topic, java.util.function.Predicate<JsonNode> wanted) {

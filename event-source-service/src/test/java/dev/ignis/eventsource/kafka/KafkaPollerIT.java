@@ -6,6 +6,7 @@ import dev.ignis.contracts.registry.EventSourceMappingSnapshot;
 import dev.ignis.eventsource.kafka.RecordingFunction.Delivered;
 import dev.ignis.eventsource.poller.EventSourcePoller;
 import dev.ignis.eventsource.poller.ProcessingResults;
+import dev.ignis.eventsource.support.RecordingEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

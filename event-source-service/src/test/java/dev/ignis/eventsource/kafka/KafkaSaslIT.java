@@ -6,6 +6,7 @@ import dev.ignis.contracts.registry.EventSourceMappingSnapshot.SourceAccess;
 import dev.ignis.eventsource.config.EventSourceProperties.Credentials;
 import dev.ignis.eventsource.poller.EventSourcePoller;
 import dev.ignis.eventsource.poller.ProcessingResults;
+import dev.ignis.eventsource.support.RecordingEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;

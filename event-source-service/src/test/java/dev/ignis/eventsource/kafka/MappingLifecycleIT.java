@@ -1,28 +1,25 @@
 package dev.ignis.eventsource.kafka;
 
+import static dev.ignis.eventsource.support.MappingChanges.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.contracts.registry.EventSourceMappingSnapshot;
-import dev.ignis.contracts.registry.RegistryChange;
-import dev.ignis.contracts.registry.RegistryChangeHeaders;
-import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.eventsource.invoke.FunctionInvoker;
 import dev.ignis.eventsource.poller.MappingStatus;
 import dev.ignis.eventsource.poller.MappingStatusReporter;
 import dev.ignis.eventsource.poller.PollerSupervisor;
+import dev.ignis.eventsource.support.MappingChanges;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +31,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service as it runs: mapping changes published on the registry-changes topic (as the registry
@@ -45,8 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EmbeddedKafka(partitions = 1, topics = "ignis.registry.changes")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MappingLifecycleIT {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -83,6 +77,8 @@ class MappingLifecycleIT {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    MappingChanges changes;
+
     @Autowired
     RecordingFunction function;
 
@@ -94,8 +90,6 @@ class MappingLifecycleIT {
 
     @Autowired
     FunctionInvoker invoker;
-
-    final AtomicLong sequence = new AtomicLong();
 
     @Test
     void pollersFollowCreateDisableEnableAndDeleteAndReportTheStatesTheyReach() {
@@ -135,48 +129,11 @@ class MappingLifecycleIT {
         assertThat(supervisor.runningPollers()).isZero();
     }
 
-    private static EventSourceMappingSnapshot with(
-            EventSourceMappingSnapshot m, String state, boolean enabled, Instant lastModified) {
-        return new EventSourceMappingSnapshot(
-                m.uuid(),
-                m.mappingArn(),
-                m.functionArn(),
-                m.sourceKind(),
-                m.eventSourceArn(),
-                m.kafka(),
-                state,
-                m.stateTransitionReason(),
-                enabled,
-                m.batchSize(),
-                m.maximumBatchingWindowInSeconds(),
-                m.filterPatterns(),
-                m.startingPosition(),
-                m.startingPositionTimestamp(),
-                m.onFailureDestination(),
-                m.reportBatchItemFailures(),
-                m.bisectBatchOnFunctionError(),
-                m.maximumRetryAttempts(),
-                m.maximumRecordAgeInSeconds(),
-                m.parallelizationFactor(),
-                m.maximumConcurrency(),
-                m.lastProcessingResult(),
-                lastModified);
-    }
-
     private void publish(EventSourceMappingSnapshot mapping) {
-        long seq = sequence.incrementAndGet();
-        var change = new RegistryChange<>(
-                seq, ResourceType.EVENT_SOURCE_MAPPING, mapping.mappingArn(), null, Instant.now(), mapping);
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            var record = new ProducerRecord<>(
-                    "ignis.registry.changes", mapping.mappingArn(), JSON.writeValueAsBytes(change));
-            record.headers().add(RegistryChangeHeaders.RESOURCE_TYPE, bytes(ResourceType.EVENT_SOURCE_MAPPING.name()));
-            record.headers().add(RegistryChangeHeaders.SEQUENCE, bytes(Long.toString(seq)));
-            producer.send(record);
+        if (changes == null) {
+            changes = new MappingChanges(broker.getBrokersAsString());
         }
+        changes.publish(mapping);
     }
 
     private void produce(String topic, String... values) {

@@ -1,25 +1,17 @@
 package dev.ignis.eventsource.kinesis;
 
+import static dev.ignis.eventsource.support.MappingChanges.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.contracts.registry.EventSourceMappingSnapshot;
-import dev.ignis.contracts.registry.RegistryChange;
-import dev.ignis.contracts.registry.RegistryChangeHeaders;
-import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.eventsource.poller.MappingStatus;
 import dev.ignis.eventsource.poller.MappingStatusReporter;
 import dev.ignis.eventsource.poller.PollerSupervisor;
-import java.nio.charset.StandardCharsets;
+import dev.ignis.eventsource.support.MappingChanges;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +23,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service as it runs, configured from config/ with only the endpoints changed: a Kinesis
@@ -45,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
         topics = {"ignis.registry.changes", "ignis.eventsource.kinesis.checkpoints"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class KinesisMappingLifecycleIT {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -90,6 +79,8 @@ class KinesisMappingLifecycleIT {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    MappingChanges changes;
+
     @Autowired
     StreamFunction function;
 
@@ -98,8 +89,6 @@ class KinesisMappingLifecycleIT {
 
     @Autowired
     PollerSupervisor supervisor;
-
-    final AtomicLong sequence = new AtomicLong();
 
     @Test
     void aKinesisMappingPollsItsStreamFollowsDisableAndEnableAndStopsWhenDeleted() {
@@ -136,55 +125,14 @@ class KinesisMappingLifecycleIT {
         assertThat(supervisor.runningPollers()).isZero();
     }
 
-    private static EventSourceMappingSnapshot with(
-            EventSourceMappingSnapshot m, String state, boolean enabled, Instant lastModified) {
-        return new EventSourceMappingSnapshot(
-                m.uuid(),
-                m.mappingArn(),
-                m.functionArn(),
-                m.sourceKind(),
-                m.eventSourceArn(),
-                m.kafka(),
-                state,
-                m.stateTransitionReason(),
-                enabled,
-                m.batchSize(),
-                m.maximumBatchingWindowInSeconds(),
-                m.filterPatterns(),
-                m.startingPosition(),
-                m.startingPositionTimestamp(),
-                m.onFailureDestination(),
-                m.reportBatchItemFailures(),
-                m.bisectBatchOnFunctionError(),
-                m.maximumRetryAttempts(),
-                m.maximumRecordAgeInSeconds(),
-                m.parallelizationFactor(),
-                m.maximumConcurrency(),
-                m.lastProcessingResult(),
-                lastModified);
-    }
-
     private void publish(EventSourceMappingSnapshot mapping) {
-        long seq = sequence.incrementAndGet();
-        var change = new RegistryChange<>(
-                seq, ResourceType.EVENT_SOURCE_MAPPING, mapping.mappingArn(), null, Instant.now(), mapping);
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            var record = new ProducerRecord<>(
-                    "ignis.registry.changes", mapping.mappingArn(), JSON.writeValueAsBytes(change));
-            record.headers().add(RegistryChangeHeaders.RESOURCE_TYPE, bytes(ResourceType.EVENT_SOURCE_MAPPING.name()));
-            record.headers().add(RegistryChangeHeaders.SEQUENCE, bytes(Long.toString(seq)));
-            producer.send(record);
+        if (changes == null) {
+            changes = new MappingChanges(broker.getBrokersAsString());
         }
+        changes.publish(mapping);
     }
 
     private void awaitReport(Predicate<MappingStatus> wanted) {
         StreamFunction.await(() -> reports.sent.stream().anyMatch(wanted), () -> "reports: " + reports.sent);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.eventsource.kinesis.StreamFunction.Delivered;
 import dev.ignis.eventsource.poller.EventSourcePoller;
-import dev.ignis.eventsource.poller.PollerEvents;
+import dev.ignis.eventsource.support.RecordingEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -91,7 +90,7 @@ class KinesisPollerIT {
     void deliversAShardInOrderInBatchesOfBatchSizeWithAwsEventShape() {
         String stream = streams.create(1);
         List<String> sequences = streams.put(stream, "key-1", Streams.numbered("record-", 0, 12));
-        start(Streams.mapping(stream).batchSize(5), new Events());
+        start(Streams.mapping(stream).batchSize(5), new RecordingEvents());
 
         function.awaitDelivered(12);
         assertThat(function.succeeded).extracting(List::size).containsExactly(5, 5, 2);
@@ -121,7 +120,7 @@ class KinesisPollerIT {
     @Test
     void theBatchingWindowGathersRecordsReadInSeveralGetRecordsIntoOneBatch() throws InterruptedException {
         String stream = streams.create(1);
-        var events = new Events();
+        var events = new RecordingEvents();
         start(Streams.mapping(stream).batchSize(100).window(2), events);
         awaitTold(events, "reading");
         for (int i = 0; i < 3; i++) {
@@ -139,13 +138,13 @@ class KinesisPollerIT {
         String stream = streams.create(1);
         streams.put(stream, "key-1", Streams.numbered("record-", 0, 10));
         Streams.Mapping mapping = Streams.mapping(stream).batchSize(4);
-        EventSourcePoller first = start(mapping, new Events());
+        EventSourcePoller first = start(mapping, new RecordingEvents());
         function.awaitDelivered(10);
         first.stop();
         pollers.remove(first);
 
         streams.put(stream, "key-1", Streams.numbered("record-", 10, 7));
-        start(mapping, new Events());
+        start(mapping, new RecordingEvents());
         function.awaitDelivered(17);
         assertThat(function.data()).containsExactlyElementsOf(Streams.numbered("record-", 0, 17));
     }
@@ -160,11 +159,11 @@ class KinesisPollerIT {
         streams.put(stream, "k", Streams.numbered("after-", 0, 2));
 
         StreamFunction atTimestamp = new StreamFunction();
-        start(Streams.mapping(stream).starting("AT_TIMESTAMP", between), new Events(), atTimestamp);
+        start(Streams.mapping(stream).starting("AT_TIMESTAMP", between), new RecordingEvents(), atTimestamp);
         atTimestamp.awaitDelivered(2);
         assertThat(atTimestamp.data()).containsExactly("after-0", "after-1");
 
-        var events = new Events();
+        var events = new RecordingEvents();
         start(Streams.mapping(stream).starting("LATEST", null), events);
         awaitTold(events, "reading");
         // LATEST begins once the shard's reader asked for its iterator: put until a record arrives.
@@ -192,7 +191,7 @@ class KinesisPollerIT {
         List<Shard> shards = streams.shards(stream);
         assertThat(shards).hasSize(3);
 
-        start(Streams.mapping(stream).batchSize(4), new Events());
+        start(Streams.mapping(stream).batchSize(4), new RecordingEvents());
         function.awaitDelivered(36);
         List<Delivered> delivered = function.delivered();
         assertThat(delivered).hasSize(36);
@@ -226,7 +225,7 @@ class KinesisPollerIT {
         }
         assertThat(streams.shards(stream)).hasSize(3);
 
-        start(Streams.mapping(stream).batchSize(3), new Events());
+        start(Streams.mapping(stream).batchSize(3), new RecordingEvents());
         function.awaitDelivered(24);
         List<Delivered> delivered = function.delivered();
         assertThat(delivered).hasSize(24);
@@ -253,7 +252,7 @@ class KinesisPollerIT {
         java.util.concurrent.atomic.AtomicBoolean failedOnce = new java.util.concurrent.atomic.AtomicBoolean();
         function.partial =
                 batch -> !failedOnce.getAndSet(true) ? List.of(sequences.get(4), sequences.get(3)) : List.of();
-        start(Streams.mapping(stream).batchSize(10).reportBatchItemFailures(), new Events());
+        start(Streams.mapping(stream).batchSize(10).reportBatchItemFailures(), new RecordingEvents());
 
         function.awaitDelivered(3);
         assertThat(function.failed).hasSize(1);
@@ -276,7 +275,7 @@ class KinesisPollerIT {
                         .bisect()
                         .maximumRetryAttempts(0)
                         .onFailure(queue),
-                new Events());
+                new RecordingEvents());
 
         JsonNode record = awaitFailureRecord(queue);
         function.awaitDelivered(3);
@@ -315,7 +314,7 @@ class KinesisPollerIT {
         List<String> sequences = streams.put(stream, "k", Streams.numbered("old-", 0, 2));
         String queue = queue();
         function.failWhile = batch -> batch.stream().anyMatch(d -> d.data().startsWith("old-"));
-        start(Streams.mapping(stream).maximumRecordAge(1).onFailure(queue), new Events());
+        start(Streams.mapping(stream).maximumRecordAge(1).onFailure(queue), new RecordingEvents());
 
         JsonNode record = awaitFailureRecord(queue);
         assertThat(record.path("requestContext").path("condition").asString()).isEqualTo("RecordAgeExceeded");
@@ -343,7 +342,7 @@ class KinesisPollerIT {
         streams.put(stream, "b", Streams.numbered("b-", 0, 3));
         java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
         function.failWhile = batch -> batch.getFirst().partitionKey().equals("a") && failures.incrementAndGet() <= 3;
-        start(Streams.mapping(stream).batchSize(10).parallelization(2), new Events());
+        start(Streams.mapping(stream).batchSize(10).parallelization(2), new RecordingEvents());
 
         function.awaitDelivered(6);
         assertThat(function.succeeded.getFirst()).extracting(Delivered::data).containsExactly("b-0", "b-1", "b-2");
@@ -362,7 +361,7 @@ class KinesisPollerIT {
                         "{\"kind\":\"refund\",\"n\":1}",
                         "not json",
                         "{\"kind\":\"order\",\"n\":3}"));
-        start(Streams.mapping(stream).filters(List.of("{\"data\":{\"kind\":[\"order\"]}}")), new Events());
+        start(Streams.mapping(stream).filters(List.of("{\"data\":{\"kind\":[\"order\"]}}")), new RecordingEvents());
 
         function.awaitDelivered(2);
         assertThat(function.data()).containsExactly("{\"kind\":\"order\",\"n\":0}", "{\"kind\":\"order\",\"n\":3}");
@@ -377,8 +376,8 @@ class KinesisPollerIT {
         Streams.Mapping mapping =
                 Streams.mapping(stream).uuid(spreading(shardIds)).batchSize(10);
         StreamFunction other = new StreamFunction();
-        start(mapping, new Events());
-        start(mapping, new Events(), other);
+        start(mapping, new RecordingEvents());
+        start(mapping, new RecordingEvents(), other);
         awaitBalancedGroup("ignis-kinesis-" + mapping.uuid);
         List<String> sequences = new ArrayList<>();
         for (int k = 0; k < 20; k++) {
@@ -400,11 +399,11 @@ class KinesisPollerIT {
 
     @Test
     void aMissingStreamAndAnUnreachableEndpointAreReportedAsProblems() {
-        var missing = new Events();
+        var missing = new RecordingEvents();
         start(Streams.mapping(Streams.arn("no-such-stream")), missing);
         awaitTold(missing, "problem: " + KinesisPoller.STREAM_NOT_FOUND);
 
-        var unreachable = new Events();
+        var unreachable = new RecordingEvents();
         var properties =
                 Streams.properties(URI.create("http://127.0.0.1:1"), null, broker.getBrokersAsString(), CHECKPOINTS);
         EventSourcePoller poller = new KinesisPollerFactory(properties, function, meters)
@@ -489,15 +488,15 @@ class KinesisPollerIT {
         return JSON.readTree(received.getFirst().body());
     }
 
-    private static void awaitTold(Events events, String news) {
+    private static void awaitTold(RecordingEvents events, String news) {
         StreamFunction.await(() -> events.told.contains(news), () -> "never told " + news + ": " + events.told);
     }
 
-    EventSourcePoller start(Streams.Mapping mapping, Events events) {
+    EventSourcePoller start(Streams.Mapping mapping, RecordingEvents events) {
         return start(mapping, events, function);
     }
 
-    EventSourcePoller start(Streams.Mapping mapping, Events events, StreamFunction fn) {
+    EventSourcePoller start(Streams.Mapping mapping, RecordingEvents events, StreamFunction fn) {
         var properties = Streams.properties(
                 Kinesalite.shared().endpoint(), sqsEndpoint, broker.getBrokersAsString(), CHECKPOINTS);
         fn.mappingUuid = mapping.uuid;
@@ -505,25 +504,5 @@ class KinesisPollerIT {
         poller.start();
         pollers.add(poller);
         return poller;
-    }
-
-    /** What a poller told about its mapping, in order. */
-    static final class Events implements PollerEvents {
-        final List<String> told = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void reading() {
-            told.add("reading");
-        }
-
-        @Override
-        public void problem(String lastProcessingResult) {
-            told.add("problem: " + lastProcessingResult);
-        }
-
-        @Override
-        public void processed(String lastProcessingResult) {
-            told.add("processed: " + lastProcessingResult);
-        }
     }
 }

@@ -1,25 +1,17 @@
 package dev.ignis.eventsource.sqs;
 
+import static dev.ignis.eventsource.support.MappingChanges.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.contracts.registry.EventSourceMappingSnapshot;
-import dev.ignis.contracts.registry.RegistryChange;
-import dev.ignis.contracts.registry.RegistryChangeHeaders;
-import dev.ignis.contracts.registry.ResourceType;
 import dev.ignis.eventsource.poller.MappingStatus;
 import dev.ignis.eventsource.poller.MappingStatusReporter;
 import dev.ignis.eventsource.poller.PollerSupervisor;
-import java.nio.charset.StandardCharsets;
+import dev.ignis.eventsource.support.MappingChanges;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +27,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service as it runs, with its endpoint from configuration: SQS mappings published on the
@@ -46,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EmbeddedKafka(partitions = 1, topics = "ignis.registry.changes")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SqsMappingLifecycleIT {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -84,6 +73,8 @@ class SqsMappingLifecycleIT {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    MappingChanges changes;
+
     @Autowired
     QueueFunction function;
 
@@ -93,7 +84,6 @@ class SqsMappingLifecycleIT {
     @Autowired
     PollerSupervisor supervisor;
 
-    final AtomicLong sequence = new AtomicLong();
     final SqsClient sqs = SqsClient.builder()
             .endpointOverride(ElasticMq.ENDPOINT)
             .region(Region.US_EAST_1)
@@ -143,55 +133,14 @@ class SqsMappingLifecycleIT {
         awaitReport(s -> s.uuid().equals(created.uuid()) && MappingStatus.DELETED.equals(s.state()));
     }
 
-    private static EventSourceMappingSnapshot with(
-            EventSourceMappingSnapshot m, String state, boolean enabled, Instant lastModified) {
-        return new EventSourceMappingSnapshot(
-                m.uuid(),
-                m.mappingArn(),
-                m.functionArn(),
-                m.sourceKind(),
-                m.eventSourceArn(),
-                m.kafka(),
-                state,
-                m.stateTransitionReason(),
-                enabled,
-                m.batchSize(),
-                m.maximumBatchingWindowInSeconds(),
-                m.filterPatterns(),
-                m.startingPosition(),
-                m.startingPositionTimestamp(),
-                m.onFailureDestination(),
-                m.reportBatchItemFailures(),
-                m.bisectBatchOnFunctionError(),
-                m.maximumRetryAttempts(),
-                m.maximumRecordAgeInSeconds(),
-                m.parallelizationFactor(),
-                m.maximumConcurrency(),
-                m.lastProcessingResult(),
-                lastModified);
-    }
-
     private void publish(EventSourceMappingSnapshot mapping) {
-        long seq = sequence.incrementAndGet();
-        var change = new RegistryChange<>(
-                seq, ResourceType.EVENT_SOURCE_MAPPING, mapping.mappingArn(), null, Instant.now(), mapping);
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of("bootstrap.servers", broker.getBrokersAsString()),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            var record = new ProducerRecord<>(
-                    "ignis.registry.changes", mapping.mappingArn(), JSON.writeValueAsBytes(change));
-            record.headers().add(RegistryChangeHeaders.RESOURCE_TYPE, bytes(ResourceType.EVENT_SOURCE_MAPPING.name()));
-            record.headers().add(RegistryChangeHeaders.SEQUENCE, bytes(Long.toString(seq)));
-            producer.send(record);
+        if (changes == null) {
+            changes = new MappingChanges(broker.getBrokersAsString());
         }
+        changes.publish(mapping);
     }
 
     private void awaitReport(Predicate<MappingStatus> wanted) {
         SqsPollerIT.await(() -> reporter.reports.stream().anyMatch(wanted), "a report; got " + reporter.reports);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

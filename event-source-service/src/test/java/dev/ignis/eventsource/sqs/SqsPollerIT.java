@@ -9,9 +9,9 @@ import dev.ignis.contracts.registry.EventSourceMappingSnapshot.SourceKind;
 import dev.ignis.eventsource.config.EventSourceProperties;
 import dev.ignis.eventsource.invoke.InvocationClient;
 import dev.ignis.eventsource.poller.EventSourcePoller;
-import dev.ignis.eventsource.poller.PollerEvents;
 import dev.ignis.eventsource.poller.ProcessingResults;
 import dev.ignis.eventsource.sqs.QueueFunction.Reply;
+import dev.ignis.eventsource.support.RecordingEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -646,29 +646,6 @@ class SqsPollerIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Keeps what a poller told about its mapping, in order. */
-    static final class RecordingEvents implements PollerEvents {
-
-        final List<String> told = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void reading() {
-            if (told.isEmpty() || !told.getLast().equals("reading")) {
-                told.add("reading");
-            }
-        }
-
-        @Override
-        public void problem(String lastProcessingResult) {
-            told.add("problem: " + lastProcessingResult);
-        }
-
-        @Override
-        public void processed(String lastProcessingResult) {
-            told.add("processed: " + lastProcessingResult);
         }
     }
 }

@@ -1,13 +1,13 @@
-package dev.ignis.eventsource.kafka;
+package dev.ignis.eventsource.support;
 
 import dev.ignis.eventsource.poller.PollerEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps what a poller told about its mapping, in order. */
-final class RecordingEvents implements PollerEvents {
+/** Keeps what a poller told about its mapping, in order (every source kind's poller tests). */
+public final class RecordingEvents implements PollerEvents {
 
-    final List<String> told = new CopyOnWriteArrayList<>();
+    public final List<String> told = new CopyOnWriteArrayList<>();
 
     @Override
     public void reading() {

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param environments concurrent holding invokes of {@code density}
  * @param registry how many functions {@code registry} creates and how often it lists them
  * @param kafka how many records {@code kafka} pushes through a mapping, and how many idle samples it takes
+ * @param messages how many messages / records {@code sqs} and {@code kinesis} drain at each batch size
  * @param peer whether to start serverless-offline for the side-by-side
  */
 public record BenchOptions(
@@ -40,6 +41,7 @@ public record BenchOptions(
         int environments,
         RegistryCounts registry,
         KafkaCounts kafka,
+        int messages,
         boolean peer,
         boolean smoke,
         Path results,
@@ -50,13 +52,14 @@ public record BenchOptions(
 
     public static final String USAGE =
             """
-            Usage: Bench [warm|gateway|cold|url|many|density|registry|async|kafka|floor|all] [--seconds N] [--warmup N]
+            Usage: Bench [warm|gateway|cold|url|many|density|registry|async|kafka|sqs|kinesis|floor|all] [--seconds N] [--warmup N]
                    [--runtimes python,node,java,provided] [--clients 32] [--rate 500] [--cold 20]
                    [--functions 100] [--environments 500] [--creates 20] [--listed 1000]
-                   [--listings 10] [--records 100000] [--idle-samples 50] [--no-peer] [--smoke]
+                   [--listings 10] [--records 100000] [--idle-samples 50] [--messages 20000] [--no-peer] [--smoke]
                    [--results bench/results] [--table bench/RESULTS.md] [--peer-dir bench/peer]
                    [--config config/application.yml] [--invocation URL] [--gateway URL] [--registry URL]
-                   [--kafka 127.0.0.1:9092]
+                   [--kafka 127.0.0.1:9092] [--event-source URL] [--sqs http://127.0.0.1:9324]
+                   [--kinesis http://127.0.0.1:4567]
                    [--access-key test] [--secret-key test] [--region us-east-1]
             """;
 
@@ -113,6 +116,7 @@ public record BenchOptions(
                         o.integer("listings", smoke ? 2 : 10)),
                 new KafkaCounts(
                         o.integer("records", smoke ? 1_000 : 100_000), o.integer("idle-samples", smoke ? 5 : 50)),
+                o.integer("messages", smoke ? 200 : 20_000),
                 !o.flag("no-peer"),
                 smoke,
                 Path.of(o.text("results", "bench/results")),
@@ -123,7 +127,12 @@ public record BenchOptions(
                         o.uri("gateway", services.get("gateway")),
                         o.uri("registry", services.get("function-registry")),
                         o.uri("async-queue", services.get("async-queue")),
-                        o.text("kafka", "127.0.0.1:9092")),
+                        o.text("kafka", "127.0.0.1:9092"),
+                        o.uri(
+                                "event-source",
+                                services.getOrDefault("event-source", URI.create("http://127.0.0.1:8084"))),
+                        o.uri("sqs", URI.create("http://127.0.0.1:9324")),
+                        o.uri("kinesis", URI.create("http://127.0.0.1:4567"))),
                 new SigningKey(
                         o.text("access-key", "test"), o.text("secret-key", "test"), o.text("region", "us-east-1")));
         o.rejectUnknown();

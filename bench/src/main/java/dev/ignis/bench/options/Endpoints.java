@@ -6,14 +6,29 @@ import java.net.URI;
  * Where the stack under test answers; loopback only, so a bench can never load another machine.
  *
  * @param kafka the stack's Kafka broker ({@code host:port}), for the {@code kafka} scenario
+ * @param eventSource event-source-service, whose per-mapping counters tell the {@code sqs} and
+ *     {@code kinesis} scenarios how many records were delivered
+ * @param sqs the SQS API the stack's SQS mappings poll ({@code ./ignis up --sqs}: ElasticMQ)
+ * @param kinesis the Kinesis API the stack's Kinesis mappings read ({@code ./ignis up --kinesis}: kinesalite)
  */
-public record Endpoints(URI invocation, URI gateway, URI registry, URI asyncQueue, String kafka) {
+public record Endpoints(
+        URI invocation,
+        URI gateway,
+        URI registry,
+        URI asyncQueue,
+        String kafka,
+        URI eventSource,
+        URI sqs,
+        URI kinesis) {
 
     public Endpoints {
         invocation = loopback(invocation);
         gateway = loopback(gateway);
         registry = loopback(registry);
         asyncQueue = loopback(asyncQueue);
+        eventSource = loopback(eventSource);
+        sqs = loopback(sqs);
+        kinesis = loopback(kinesis);
         URI broker = loopback(URI.create("kafka://" + kafka));
         kafka = broker.getHost() + ":" + broker.getPort();
     }

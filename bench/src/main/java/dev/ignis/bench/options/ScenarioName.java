@@ -15,6 +15,8 @@ public enum ScenarioName {
     REGISTRY,
     ASYNC,
     KAFKA,
+    SQS,
+    KINESIS,
     FLOOR,
     ALL;
 

@@ -8,7 +8,17 @@ import java.util.List;
  * or a fail. Every one is bounded by the options' window and counts.
  */
 public sealed interface Scenario
-        permits Warm, Cold, FunctionUrl, ManyFunctions, Density, Registry, AsyncEvents, KafkaTrigger, FloorOnly {
+        permits Warm,
+                Cold,
+                FunctionUrl,
+                ManyFunctions,
+                Density,
+                Registry,
+                AsyncEvents,
+                KafkaTrigger,
+                SqsTrigger,
+                KinesisTrigger,
+                FloorOnly {
 
     String name();
 
@@ -25,6 +35,8 @@ public sealed interface Scenario
             case REGISTRY -> List.of(new Registry());
             case ASYNC -> List.of(new AsyncEvents());
             case KAFKA -> List.of(new KafkaTrigger());
+            case SQS -> List.of(new SqsTrigger());
+            case KINESIS -> List.of(new KinesisTrigger());
             case FLOOR -> List.of(new FloorOnly());
             case ALL ->
                 List.of(
@@ -35,7 +47,9 @@ public sealed interface Scenario
                         new Density(),
                         new Registry(),
                         new AsyncEvents(),
-                        new KafkaTrigger());
+                        new KafkaTrigger(),
+                        new SqsTrigger(),
+                        new KinesisTrigger());
         };
     }
 }

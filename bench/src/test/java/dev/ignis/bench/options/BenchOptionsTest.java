@@ -17,7 +17,8 @@ class BenchOptionsTest {
             "invocation", URI.create("http://localhost:8082"),
             "gateway", URI.create("http://localhost:8080"),
             "function-registry", URI.create("http://localhost:8081"),
-            "async-queue", URI.create("http://localhost:8083"));
+            "async-queue", URI.create("http://localhost:8083"),
+            "event-source", URI.create("http://localhost:8084"));
 
     @Test
     void readsTheServiceUrlsFromTheSharedConfiguration() throws Exception {
@@ -96,5 +97,9 @@ class BenchOptionsTest {
         assertThat(options.runtimes()).containsExactly(NoOpRuntime.PROVIDED, NoOpRuntime.PYTHON);
         assertThat(options.endpoints().registry().getPort()).isEqualTo(3);
         assertThat(options.endpoints().asyncQueue().getPort()).isEqualTo(4);
+        assertThat(options.endpoints().eventSource()).isEqualTo(URI.create("http://127.0.0.1:8084"));
+        assertThat(options.endpoints().sqs()).isEqualTo(URI.create("http://127.0.0.1:9324"));
+        assertThat(options.endpoints().kinesis()).isEqualTo(URI.create("http://127.0.0.1:4567"));
+        assertThat(options.messages()).isEqualTo(20_000);
     }
 }

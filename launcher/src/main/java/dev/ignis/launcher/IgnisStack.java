@@ -153,7 +153,11 @@ public final class IgnisStack implements AutoCloseable {
 
     private void startKinesis(Consumer<String> console) {
         KinesaliteServer server = new KinesaliteServer(
-                plan.kinesisPort(), plan.config().kinesaliteVersion(), KinesaliteServer.defaultCache());
+                plan.kinesisPort(),
+                plan.config().kinesaliteVersion(),
+                KinesaliteServer.defaultCache(),
+                plan.config().region(),
+                plan.config().accountId());
         server.installIfMissing(console);
         console.accept("Starting kinesalite (Kinesis API) on " + server.endpoint() + " ...");
         ChildProcess kinesis = server.start(options.home(), logFile(LaunchOptions.KINESIS));

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * kinesalite, a Kinesis-compatible server published on npm, run with the machine's Node: what {@code
  * ./ignis up --kinesis} starts for Kinesis triggers. Installed once with npm into a cache shared by
  * every stack and event-source-service's tests ({@code ~/.cache/ignis/kinesalite-<version>}), in memory
- * (streams are gone after a restart) and bound to loopback only.
+ * (streams are gone after a restart) and bound to loopback only. Its stream ARNs carry the stack's
+ * region and account, so mappings name streams as they would on AWS.
  */
 public final class KinesaliteServer {
 
@@ -26,12 +27,16 @@ public final class KinesaliteServer {
     private final int port;
     private final String version;
     private final Path cache;
+    private final String region;
+    private final String accountId;
 
     /** {@code cache} holds one directory per kinesalite version; {@link #defaultCache()} normally. */
-    public KinesaliteServer(int port, String version, Path cache) {
+    public KinesaliteServer(int port, String version, Path cache, String region, String accountId) {
         this.port = port;
         this.version = version;
         this.cache = cache;
+        this.region = region;
+        this.accountId = accountId;
     }
 
     /** {@code ~/.cache/ignis}, where event-source-service's tests install kinesalite too. */
@@ -106,7 +111,10 @@ public final class KinesaliteServer {
         String script = "require(" + quoted(module().toString()) + ")({createStreamMs:0,deleteStreamMs:0,"
                 + "updateStreamMs:0,shardLimit:1000}).listen(" + port + ",'127.0.0.1',"
                 + "function(){console.log('kinesalite (Kinesis API) listening on " + endpoint() + "')})";
-        return ChildProcess.start("kinesis", List.of("node", "-e", script), Map.of(), workDir, logFile);
+        // kinesalite reads the account and region of its ARNs from these variables.
+        Map<String, String> environment =
+                Map.of("AWS_ACCOUNT_ID", accountId, "AWS_REGION", region, "AWS_DEFAULT_REGION", region);
+        return ChildProcess.start("kinesis", List.of("node", "-e", script), environment, workDir, logFile);
     }
 
     /** Waits until the server accepts connections, or the process dies, or time runs out. */

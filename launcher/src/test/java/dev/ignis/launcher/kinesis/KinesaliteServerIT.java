@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The kinesalite of {@code ./ignis up --kinesis} as the launcher starts it: installed with npm into
  * the shared cache (once per machine), answering the Kinesis JSON API on loopback and nowhere else,
- * streams active at once, and gone once stopped. Needs Node.js and npm on the PATH.
+ * streams active at once with ARNs in the stack's region and account, and gone once stopped. Needs Node.js and npm on the PATH.
  */
 class KinesaliteServerIT {
 
@@ -30,9 +30,10 @@ class KinesaliteServerIT {
     Path home;
 
     @Test
-    void servesTheKinesisApiOnLoopbackOnlyAndStopsWithItsProcess() throws Exception {
+    void servesTheKinesisApiOnLoopbackOnlyWithTheStacksRegionAndAccountAndStopsWithItsProcess() throws Exception {
         int port = freePort();
-        KinesaliteServer server = new KinesaliteServer(port, "3.3.3", KinesaliteServer.defaultCache());
+        KinesaliteServer server =
+                new KinesaliteServer(port, "3.3.3", KinesaliteServer.defaultCache(), "eu-west-1", "123456789012");
         server.installIfMissing(System.out::println);
         assertThat(server.isInstalled()).isTrue();
 
@@ -44,7 +45,9 @@ class KinesaliteServerIT {
             call(server.endpoint(), "CreateStream", "{\"StreamName\":\"orders\",\"ShardCount\":1}");
             String described = call(server.endpoint(), "DescribeStreamSummary", "{\"StreamName\":\"orders\"}");
 
-            assertThat(described).contains("\"StreamStatus\":\"ACTIVE\"").contains(":stream/orders");
+            assertThat(described)
+                    .contains("\"StreamStatus\":\"ACTIVE\"")
+                    .contains("\"StreamARN\":\"arn:aws:kinesis:eu-west-1:123456789012:stream/orders\"");
             nonLoopbackAddress()
                     .ifPresent(address -> assertThat(HealthProbe.isListening(address.getHostAddress(), port))
                             .as("listening on %s", address)

@@ -662,8 +662,19 @@ class StackIT {
                         .contains("lambda_provisioned_concurrency_utilization{"));
         lambda.invoke(b -> b.functionName("e2e-hello").qualifier(version));
 
-        Map<String, java.util.Set<String>> queried = DashboardQueries.metricsByPanel();
+        Map<String, java.util.Set<String>> queried = new java.util.TreeMap<>(DashboardQueries.metricsByPanel());
         assertThat(queried).isNotEmpty();
+        Path root = Path.of(System.getProperty("ignis.project-root", "..")).toAbsolutePath();
+        for (var rare : DashboardQueries.ON_FIRST_EVENT.entrySet()) {
+            if (queried.remove(rare.getKey()) != null) {
+                assertThat(DashboardQueries.jarDeclares(
+                                rare.getValue().jar(root), rare.getValue().meterName()))
+                        .as(
+                                "%s registers %s",
+                                rare.getValue().module(), rare.getValue().meterName())
+                        .isTrue();
+            }
+        }
         // Micrometer binds a Kafka client's per-topic metrics on its own refresh (a minute), after the first send.
         await().atMost(Duration.ofSeconds(150))
                 .pollInterval(Duration.ofSeconds(5))

@@ -10,15 +10,20 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The functions' log lines as invocation-service publishes them on {@code ignis.function.logs}. */
+/**
+ * The functions' log lines as invocation-service publishes them on {@code ignis.function.logs}: one
+ * JSON record per line (platform-contracts' {@code FunctionLogLine}), whose {@code message} is the line.
+ */
 final class FunctionLogs {
 
     private static final String TOPIC = "ignis.function.logs";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private FunctionLogs() {}
 
-    /** Reads the topic from its beginning until every one of {@code expected} appeared in some line. */
+    /** Reads the topic from its beginning until every one of {@code expected} appeared in the lines. */
     static void awaitLines(String bootstrapServers, Duration timeout, String... expected) {
         List<String> logs = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
@@ -29,7 +34,9 @@ final class FunctionLogs {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             await().atMost(timeout).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> logs.add(r.value()));
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(r -> logs.add(
+                                JSON.readTree(r.value()).path("message").asString()));
                 assertThat(String.join("\n", logs)).contains(expected);
             });
         }

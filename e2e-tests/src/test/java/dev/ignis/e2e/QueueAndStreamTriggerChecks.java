@@ -74,15 +74,19 @@ final class QueueAndStreamTriggerChecks {
                 "sqs record aws:sqs e2e-sqs-1",
                 "sqs record aws:sqs e2e-sqs-2",
                 "sqs record aws:sqs e2e-sqs-3");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ok(sqs(
-                                "get-queue-attributes",
-                                "--queue-url",
-                                queueUrl,
-                                "--attribute-names",
-                                "ApproximateNumberOfMessages",
-                                "ApproximateNumberOfMessagesNotVisible"))
-                        .path("Attributes"))
-                .allSatisfy(count -> assertThat(count.asString()).isEqualTo("0")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode counts = ok(sqs(
+                            "get-queue-attributes",
+                            "--queue-url",
+                            queueUrl,
+                            "--attribute-names",
+                            "ApproximateNumberOfMessages",
+                            "ApproximateNumberOfMessagesNotVisible"))
+                    .path("Attributes");
+            assertThat(counts.path("ApproximateNumberOfMessages").asString()).isEqualTo("0");
+            assertThat(counts.path("ApproximateNumberOfMessagesNotVisible").asString())
+                    .isEqualTo("0");
+        });
         JsonNode mapping = mapping(uuid);
         assertThat(mapping.path("State").asString()).isEqualTo("Enabled");
         assertThat(mapping.path("LastProcessingResult").asString()).isEqualTo("OK");

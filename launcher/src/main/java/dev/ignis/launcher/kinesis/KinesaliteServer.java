@@ -1,7 +1,6 @@
 package dev.ignis.launcher.kinesis;
 
 import dev.ignis.launcher.StartupException;
-import dev.ignis.launcher.health.HealthProbe;
 import dev.ignis.launcher.process.ChildProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -119,22 +118,7 @@ public final class KinesaliteServer {
 
     /** Waits until the server accepts connections, or the process dies, or time runs out. */
     public boolean awaitReady(Duration timeout, ChildProcess process) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            if (HealthProbe.isListening("127.0.0.1", port)) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return process.awaitListening("127.0.0.1", port, timeout);
     }
 
     private static String quoted(String text) {

@@ -1,7 +1,9 @@
 package dev.ignis.launcher.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ignis.launcher.StartupException;
 import dev.ignis.launcher.health.HealthProbe;
 import dev.ignis.launcher.process.ChildProcess;
 import java.io.IOException;
@@ -15,27 +17,38 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kinesalite of {@code ./ignis up --kinesis} as the launcher starts it: installed with npm into
- * the shared cache (once per machine), answering the Kinesis JSON API on loopback and nowhere else,
- * streams active at once with ARNs in the stack's region and account, and gone once stopped. Needs Node.js and npm on the PATH.
+ * The kinesalite of {@code ./ignis up --kinesis} as the launcher starts it: installed with npm into a
+ * cache (here a fresh one: npm's own cache keeps the download after the first run), answering the
+ * Kinesis JSON API on loopback and nowhere else, streams active at once with ARNs in the stack's region
+ * and account, and gone once stopped. Needs Node.js and npm on the PATH.
  */
 class KinesaliteServerIT {
 
     @TempDir
     Path home;
 
+    @TempDir
+    Path cache;
+
     @Test
     void servesTheKinesisApiOnLoopbackOnlyWithTheStacksRegionAndAccountAndStopsWithItsProcess() throws Exception {
         int port = freePort();
-        KinesaliteServer server =
-                new KinesaliteServer(port, "3.3.3", KinesaliteServer.defaultCache(), "eu-west-1", "123456789012");
-        server.installIfMissing(System.out::println);
+        KinesaliteServer server = new KinesaliteServer(port, "3.3.3", cache, "eu-west-1", "123456789012");
+        List<String> console = new ArrayList<>();
+        server.installIfMissing(console::add);
+        server.installIfMissing(console::add);
         assertThat(server.isInstalled()).isTrue();
+        assertThat(console)
+                .as("installed once, and said so")
+                .containsExactly("Installing kinesalite 3.3.3 with npm into " + cache.resolve("kinesalite-3.3.3")
+                        + " (once) ...");
 
         ChildProcess process = server.start(home, home.resolve("kinesis.log"));
         try {
@@ -57,6 +70,18 @@ class KinesaliteServerIT {
         }
         assertThat(process.isAlive()).isFalse();
         assertThat(HealthProbe.isListening("127.0.0.1", port)).isFalse();
+    }
+
+    @Test
+    void aVersionNpmCannotInstallStopsTheStartNamingTheInstallLog() {
+        KinesaliteServer server =
+                new KinesaliteServer(freePortUnchecked(), "0.0.0-ignis-missing", cache, "us-east-1", "0");
+
+        assertThatThrownBy(() -> server.installIfMissing(line -> {}))
+                .isInstanceOf(StartupException.class)
+                .hasMessage("npm install kinesalite@0.0.0-ignis-missing failed; see "
+                        + cache.resolve("kinesalite-0.0.0-ignis-missing").resolve("npm-install.log"));
+        assertThat(server.isInstalled()).isFalse();
     }
 
     /** Kinesis's JSON protocol, which kinesalite speaks without any signature check. */
@@ -83,6 +108,14 @@ class KinesaliteServerIT {
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
                 .findFirst();
+    }
+
+    private static int freePortUnchecked() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int freePort() throws IOException {

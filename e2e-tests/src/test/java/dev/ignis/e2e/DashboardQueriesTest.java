@@ -2,7 +2,13 @@ package dev.ignis.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DashboardQueriesTest {
 
@@ -18,6 +24,28 @@ class DashboardQueriesTest {
                 .containsExactly("lambda_errors_total", "lambda_invocations_total");
         assertThat(DashboardQueries.metricNames("max by (version) (lambda_provisioned_concurrency_utilization)"))
                 .containsExactly("lambda_provisioned_concurrency_utilization");
+        assertThat(DashboardQueries.metricNames(
+                        "sum by (outcome) (rate(ignis_eventsource_records_total{mapping=~\"$m\"}"
+                                + "[$__rate_interval]) and on (mapping) lambda_iterator_age_seconds)"))
+                .containsExactly("ignis_eventsource_records_total", "lambda_iterator_age_seconds");
+        assertThat(
+                        DashboardQueries.metricNames(
+                                "max by (mapping) (ignis_eventsource_offset_lag unless on (mapping) lambda_iterator_age_seconds)"))
+                .containsExactly("ignis_eventsource_offset_lag", "lambda_iterator_age_seconds");
+    }
+
+    @Test
+    void findsAMeterNameAmongABootJarsOwnClassesOnly(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("service.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("BOOT-INF/classes/dev/ignis/Metrics.class"));
+            zip.write("\u00ca\u00fe\u0001\u0016ignis.schedule.skipped\u0007".getBytes(StandardCharsets.ISO_8859_1));
+            zip.putNextEntry(new ZipEntry("BOOT-INF/lib/other.jar"));
+            zip.write("ignis.schedule.failures".getBytes(StandardCharsets.ISO_8859_1));
+        }
+
+        assertThat(DashboardQueries.jarDeclares(jar, "ignis.schedule.skipped")).isTrue();
+        assertThat(DashboardQueries.jarDeclares(jar, "ignis.schedule.failures")).isFalse();
     }
 
     @Test
@@ -36,6 +64,18 @@ class DashboardQueriesTest {
     @Test
     void everyDashboardQueriesSomething() throws Exception {
         assertThat(DashboardQueries.metricsByPanel())
-                .containsKeys("lambda_invocations_total", "lambda_duration_seconds_bucket", "jvm_memory_used_bytes");
+                .containsKeys(
+                        "lambda_invocations_total",
+                        "lambda_duration_seconds_bucket",
+                        "jvm_memory_used_bytes",
+                        "ignis_eventsource_records_total",
+                        "ignis_eventsource_batches_total",
+                        "ignis_eventsource_offset_lag",
+                        "lambda_iterator_age_seconds",
+                        "ignis_schedule_fires_total",
+                        "ignis_schedule_lateness_seconds",
+                        "ignis_schedule_targets_total",
+                        "ignis_schedule_skipped_total",
+                        "ignis_schedule_failures_total");
     }
 }

@@ -48,9 +48,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Boots the whole platform through the launcher's own code path — a real Kafka broker and the
- * five service jars as child processes, on free ports in a temporary home — and drives it through
- * the gateway with the AWS SDK for Java v2.
+ * Boots the whole platform through the launcher's own code path — a real Kafka broker, ElasticMQ and
+ * kinesalite ({@code --sqs --kinesis}) and the five service jars as child processes, on free ports in a
+ * temporary home — and drives it through the gateway with the AWS SDK for Java v2 and the AWS CLI.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackIT {
@@ -62,15 +62,17 @@ class StackIT {
 
     static IgnisStack stack;
     static LambdaClient lambda;
+    static QueueAndStreamTriggerChecks triggers;
     static final Map<String, Integer> ports = new HashMap<>();
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
     static void startStack() throws IOException {
-        ports.putAll(TestStacks.freePorts());
-        stack = TestStacks.start(home, ports);
+        ports.putAll(TestStacks.freePortsWithQueuesAndStreams());
+        stack = TestStacks.startWithQueuesAndStreams(home, ports);
         lambda = TestStacks.client(stack);
+        triggers = new QueueAndStreamTriggerChecks(stack, home);
     }
 
     @AfterAll
@@ -299,7 +301,7 @@ class StackIT {
                 zip,
                 TestStacks.zipOf("index.mjs", "export const handler = async (event) => ({ echoed: event.n * 2 });\n"));
 
-        Cli created = aws(
+        AwsCli.Result created = aws(
                 "test",
                 "test",
                 "lambda",
@@ -322,7 +324,7 @@ class StackIT {
                 .contains("e2e-cli");
 
         Path out = home.resolve("cli-out.json");
-        Cli invoked = aws(
+        AwsCli.Result invoked = aws(
                 "test",
                 "test",
                 "lambda",
@@ -338,15 +340,15 @@ class StackIT {
         assertThat(json.readTree(invoked.out()).path("StatusCode").asInt()).isEqualTo(200);
         assertThat(java.nio.file.Files.readString(out)).isEqualTo("{\"echoed\":42}");
 
-        Cli wrongSecret = aws("test", "not-the-secret", "lambda", "list-functions");
-        Cli unknownKey = aws("AKIDNOBODY", "whatever", "lambda", "list-functions");
-        Cli unsigned = aws("test", "test", "--no-sign-request", "lambda", "list-functions");
+        AwsCli.Result wrongSecret = aws("test", "not-the-secret", "lambda", "list-functions");
+        AwsCli.Result unknownKey = aws("AKIDNOBODY", "whatever", "lambda", "list-functions");
+        AwsCli.Result unsigned = aws("test", "test", "--no-sign-request", "lambda", "list-functions");
         assertThat(wrongSecret.exit()).isNotZero();
         assertThat(wrongSecret.err()).contains("InvalidSignatureException");
         assertThat(unknownKey.err()).contains("UnrecognizedClientException");
         assertThat(unsigned.err()).contains("MissingAuthenticationTokenException");
 
-        Cli deleted = aws("test", "test", "lambda", "delete-function", "--function-name", "e2e-cli");
+        AwsCli.Result deleted = aws("test", "test", "lambda", "delete-function", "--function-name", "e2e-cli");
         assertThat(deleted.exit()).as(deleted.err()).isZero();
         assertThat(aws("test", "test", "lambda", "get-function", "--function-name", "e2e-cli")
                         .err())
@@ -395,7 +397,7 @@ class StackIT {
                                 "fileb://" + zip)
                         .exit())
                 .isZero();
-        Cli mapped = aws(
+        AwsCli.Result mapped = aws(
                 "test",
                 "test",
                 "lambda",
@@ -428,24 +430,12 @@ class StackIT {
                 producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "order-" + i));
             }
         }
-        List<String> logs = new ArrayList<>();
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
-                Map.<String, Object>of("bootstrap.servers", stack.kafkaBootstrapServers()),
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer())) {
-            var partitions = consumer.partitionsFor("ignis.function.logs").stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> logs.add(r.value()));
-                assertThat(String.join("\n", logs))
-                        .contains("kafka record order-1")
-                        .contains("kafka record order-2")
-                        .contains("kafka record order-3");
-            });
-        }
+        FunctionLogs.awaitLines(
+                stack.kafkaBootstrapServers(),
+                Duration.ofSeconds(90),
+                "kafka record order-1",
+                "kafka record order-2",
+                "kafka record order-3");
         JsonNode processed = json.readTree(aws("test", "test", "lambda", "get-event-source-mapping", "--uuid", uuid)
                 .out());
         assertThat(processed.path("LastProcessingResult").asString()).isEqualTo("OK");
@@ -462,33 +452,28 @@ class StackIT {
                 .isZero();
     }
 
-    record Cli(int exit, String out, String err) {}
+    @Test
+    @Order(6)
+    void theAwsCliMapsAnSqsQueueToAFunctionThatGetsEveryMessageAndEmptiesTheQueue() throws Exception {
+        triggers.sqsMessagesReachTheFunctionAndLeaveTheQueue();
+    }
+
+    @Test
+    @Order(6)
+    void theAwsCliMapsAKinesisStreamToAFunctionThatGetsEveryRecordFromTheTrimHorizon() throws Exception {
+        triggers.kinesisRecordsReachTheFunctionFromTheTrimHorizon();
+    }
+
+    /** After the dashboards' check, which needs the SQS and Kinesis pollers' meters. */
+    @Test
+    @Order(63)
+    void theAwsCliDeletesTheQueueAndStreamMappingsAndTheirFunctions() throws Exception {
+        triggers.cleanUp();
+    }
 
     /** Runs {@code aws --endpoint-url <gateway> ...} with these credentials and no user configuration. */
-    private static Cli aws(String accessKey, String secret, String... args) throws Exception {
-        // Debian's CLI v2 by its path: a pyenv or pip "aws" earlier on PATH may be the old v1.
-        String aws = java.nio.file.Files.isExecutable(Path.of("/usr/bin/aws")) ? "/usr/bin/aws" : "aws";
-        List<String> command = new java.util.ArrayList<>(
-                List.of(aws, "--endpoint-url", stack.gatewayUrl().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", accessKey);
-        env.put("AWS_SECRET_ACCESS_KEY", secret);
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_PAGER", "");
-        env.put("AWS_MAX_ATTEMPTS", "1");
-        env.put("AWS_CONFIG_FILE", home.resolve("no-aws-config").toString());
-        env.put(
-                "AWS_SHARED_CREDENTIALS_FILE",
-                home.resolve("no-aws-credentials").toString());
-        Path err = java.nio.file.Files.createTempFile(home, "aws", ".err");
-        Process process = builder.redirectError(err.toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
-                .as("aws %s", command)
-                .isTrue();
-        return new Cli(process.exitValue(), out, java.nio.file.Files.readString(err));
+    private static AwsCli.Result aws(String accessKey, String secret, String... args) throws Exception {
+        return new AwsCli(home).run(stack.gatewayUrl(), accessKey, secret, args);
     }
 
     /**
@@ -545,7 +530,7 @@ class StackIT {
         String arn = pythonFunctionReportingTo("e2e-scheduled", "def lambda_handler(e, c):\n    return e\n");
         String topic = DESTINATIONS;
         try {
-            Cli invalid = aws(
+            AwsCli.Result invalid = aws(
                     "test",
                     "test",
                     "events",
@@ -559,7 +544,7 @@ class StackIT {
                     .contains("ValidationException")
                     .contains("Parameter ScheduleExpression is not valid.");
 
-            Cli rule = aws(
+            AwsCli.Result rule = aws(
                     "test",
                     "test",
                     "events",
@@ -576,7 +561,7 @@ class StackIT {
                     .action("lambda:InvokeFunction")
                     .principal("events.amazonaws.com")
                     .sourceArn(ruleArn));
-            Cli targets = aws(
+            AwsCli.Result targets = aws(
                     "test",
                     "test",
                     "events",
@@ -677,8 +662,19 @@ class StackIT {
                         .contains("lambda_provisioned_concurrency_utilization{"));
         lambda.invoke(b -> b.functionName("e2e-hello").qualifier(version));
 
-        Map<String, java.util.Set<String>> queried = DashboardQueries.metricsByPanel();
+        Map<String, java.util.Set<String>> queried = new java.util.TreeMap<>(DashboardQueries.metricsByPanel());
         assertThat(queried).isNotEmpty();
+        Path root = Path.of(System.getProperty("ignis.project-root", "..")).toAbsolutePath();
+        for (var rare : DashboardQueries.ON_FIRST_EVENT.entrySet()) {
+            if (queried.remove(rare.getKey()) != null) {
+                assertThat(DashboardQueries.jarDeclares(
+                                rare.getValue().jar(root), rare.getValue().meterName()))
+                        .as(
+                                "%s registers %s",
+                                rare.getValue().module(), rare.getValue().meterName())
+                        .isTrue();
+            }
+        }
         // Micrometer binds a Kafka client's per-topic metrics on its own refresh (a minute), after the first send.
         await().atMost(Duration.ofSeconds(150))
                 .pollInterval(Duration.ofSeconds(5))

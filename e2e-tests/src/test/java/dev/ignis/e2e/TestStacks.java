@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -41,11 +42,20 @@ final class TestStacks {
             "gateway",
             "gateway" + LaunchOptions.MANAGEMENT_SUFFIX);
 
+    /** The SQS and Kinesis servers of {@code --sqs --kinesis}, by their port-override keys. */
+    static final List<String> QUEUES_AND_STREAMS = List.of(LaunchOptions.SQS, LaunchOptions.KINESIS);
+
     private TestStacks() {}
 
     /** Free ports for every component; Kafka's next port (its controller's) is free too. */
     static Map<String, Integer> freePorts() throws IOException {
         return freePorts(COMPONENTS);
+    }
+
+    /** The same, and for ElasticMQ and kinesalite ({@link #startWithQueuesAndStreams}). */
+    static Map<String, Integer> freePortsWithQueuesAndStreams() throws IOException {
+        return freePorts(java.util.stream.Stream.concat(COMPONENTS.stream(), QUEUES_AND_STREAMS.stream())
+                .toList());
     }
 
     /**
@@ -67,16 +77,27 @@ final class TestStacks {
 
     /** The same, with {@code ./ignis up --replicas}: how many processes of each named service. */
     static IgnisStack start(Path home, Map<String, Integer> ports, Map<String, Integer> replicas) throws IOException {
+        return start(home, ports, options -> options.withReplicas(replicas));
+    }
+
+    /**
+     * The same with {@code ./ignis up --sqs --kinesis}: ElasticMQ and kinesalite on loopback, the
+     * services pointed at them (kinesalite needs Node.js and npm, and installs once into ~/.cache/ignis).
+     */
+    static IgnisStack startWithQueuesAndStreams(Path home, Map<String, Integer> ports) throws IOException {
+        return start(home, ports, options -> options.withSqs(true).withKinesis(true));
+    }
+
+    private static IgnisStack start(Path home, Map<String, Integer> ports, UnaryOperator<LaunchOptions> choices)
+            throws IOException {
         // JUnit makes temporary directories owner-only; the sandboxed functions run as another user
         // and must be able to reach their code below the home, as under a normal .ignis.
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path root = Path.of(System.getProperty("ignis.project-root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        LaunchOptions options = LaunchOptions.defaults(root)
-                .withHome(home)
-                .withPortOverrides(ports)
-                .withReplicas(replicas);
+        LaunchOptions options =
+                choices.apply(LaunchOptions.defaults(root).withHome(home).withPortOverrides(ports));
         IgnisStack stack = IgnisStack.start(options, line -> System.out.println("[stack] " + line));
         // Generous: on a loaded 2-core machine five JVMs take minutes to come up; a healthy stack needs far less.
         stack.awaitHealthy(Duration.ofMinutes(6));

@@ -64,7 +64,11 @@ class ChartTest {
         assertThat(PRODUCTION.all(HorizontalPodAutoscaler.class)).hasSize(2);
         assertThat(PRODUCTION.all(ConfigMap.class).stream()
                         .map(c -> c.getMetadata().getName()))
-                .contains("ignis-dashboard-overview", "ignis-dashboard-function", "ignis-dashboard-platform");
+                .contains(
+                        "ignis-dashboard-overview",
+                        "ignis-dashboard-function",
+                        "ignis-dashboard-platform",
+                        "ignis-dashboard-event-sources");
     }
 
     @Test

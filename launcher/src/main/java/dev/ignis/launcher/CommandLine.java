@@ -24,7 +24,8 @@ record CommandLine(
         Map<String, String> clientProperties,
         boolean unsandboxed,
         Optional<Integer> portOffset,
-        boolean sqs) {
+        boolean sqs,
+        boolean kinesis) {
 
     /** The gateway's management port in config/gateway-service.yml, moved by {@code --port-offset} too. */
     static final int GATEWAY_MANAGEMENT_PORT = 9080;
@@ -42,6 +43,7 @@ record CommandLine(
         boolean unsandboxed = false;
         Optional<Integer> portOffset = Optional.empty();
         boolean sqs = false;
+        boolean kinesis = false;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--unsandboxed")) {
@@ -50,6 +52,10 @@ record CommandLine(
             }
             if (arg.equals("--sqs")) {
                 sqs = true;
+                continue;
+            }
+            if (arg.equals("--kinesis")) {
+                kinesis = true;
                 continue;
             }
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -94,7 +100,8 @@ record CommandLine(
                 Map.copyOf(clientProperties),
                 unsandboxed,
                 portOffset,
-                sqs);
+                sqs,
+                kinesis);
     }
 
     /** {@code config} is the stack's configuration, whose ports {@code --port-offset} shifts. */
@@ -102,7 +109,8 @@ record CommandLine(
         LaunchOptions options = defaults.withServices(services)
                 .withReplicas(replicas)
                 .withUnsandboxed(unsandboxed)
-                .withSqs(sqs);
+                .withSqs(sqs)
+                .withKinesis(kinesis);
         if (portOffset.isPresent()) {
             // Replicas follow: replica n stays 100 ports above replica n - 1, management ports included.
             int offset = portOffset.get();
@@ -110,6 +118,7 @@ record CommandLine(
             config.services().forEach(s -> ports.put(s.id(), s.url().getPort() + offset));
             ports.put(LaunchOptions.KAFKA, config.kafkaPort() + offset);
             ports.put(LaunchOptions.SQS, config.sqsPort() + offset);
+            ports.put(LaunchOptions.KINESIS, config.kinesisPort() + offset);
             ports.put("gateway" + LaunchOptions.MANAGEMENT_SUFFIX, GATEWAY_MANAGEMENT_PORT + offset);
             options = options.withPortOverrides(ports);
         }

@@ -6,6 +6,7 @@ import dev.ignis.launcher.config.StackConfigReader;
 import dev.ignis.launcher.health.HealthProbe;
 import dev.ignis.launcher.kafka.KafkaBroker;
 import dev.ignis.launcher.kafka.TopicProvisioner;
+import dev.ignis.launcher.kinesis.KinesaliteServer;
 import dev.ignis.launcher.process.ChildProcess;
 import dev.ignis.launcher.process.JavaCommand;
 import dev.ignis.launcher.process.RunFiles;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * A whole Ignis stack as child processes: a Kafka broker (unless an external one is given), the
- * topics from config, an ElasticMQ when asked for ({@code --sqs}), and the chosen services. {@code ./ignis up} and the end-to-end tests both
+ * topics from config, an ElasticMQ ({@code --sqs}) and a kinesalite ({@code --kinesis}) when asked for,
+ * and the chosen services. {@code ./ignis up} and the end-to-end tests both
  * start the platform through this class, so the tests exercise the very code path users run.
  */
 public final class IgnisStack implements AutoCloseable {
@@ -35,6 +37,7 @@ public final class IgnisStack implements AutoCloseable {
     static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
     static final Duration KAFKA_STOP_GRACE = Duration.ofSeconds(30);
     static final Duration SQS_START_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration KINESIS_START_TIMEOUT = Duration.ofSeconds(30);
 
     private final LaunchOptions options;
     private final StackPlan plan;
@@ -85,6 +88,7 @@ public final class IgnisStack implements AutoCloseable {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put(LaunchOptions.KAFKA, plan.kafkaBootstrapServers());
         plan.sqsEndpoint().ifPresent(url -> endpoints.put(LaunchOptions.SQS, url.toString()));
+        plan.kinesisEndpoint().ifPresent(url -> endpoints.put(LaunchOptions.KINESIS, url.toString()));
         plan.services().forEach(s -> endpoints.put(s.module(), s.url().toString()));
         runFiles.recordEndpoints(endpoints);
         JavaCommand java = JavaCommand.ofCurrentJvm();
@@ -116,6 +120,9 @@ public final class IgnisStack implements AutoCloseable {
         if (options.sqs()) {
             startSqs(java, console);
         }
+        if (options.kinesis()) {
+            startKinesis(console);
+        }
         for (ServiceSpec service : plan.services()) {
             console.accept("Starting " + service.name() + " on " + service.url() + " ...");
             ChildProcess process = ChildProcess.start(
@@ -144,6 +151,22 @@ public final class IgnisStack implements AutoCloseable {
         }
     }
 
+    private void startKinesis(Consumer<String> console) {
+        KinesaliteServer server = new KinesaliteServer(
+                plan.kinesisPort(),
+                plan.config().kinesaliteVersion(),
+                KinesaliteServer.defaultCache(),
+                plan.config().region(),
+                plan.config().accountId());
+        server.installIfMissing(console);
+        console.accept("Starting kinesalite (Kinesis API) on " + server.endpoint() + " ...");
+        ChildProcess kinesis = server.start(options.home(), logFile(LaunchOptions.KINESIS));
+        track(new Component(LaunchOptions.KINESIS, server.endpoint(), kinesis));
+        if (!server.awaitReady(KINESIS_START_TIMEOUT, kinesis)) {
+            throw new StartupException("kinesalite did not start; see " + kinesis.logFile());
+        }
+    }
+
     private Map<String, String> serviceEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("IGNIS_CONFIG_DIR", options.configDir().toString());
@@ -152,8 +175,9 @@ public final class IgnisStack implements AutoCloseable {
         // on its own, above the service's file that the packaged application.yml imports after it:
         // the imports only.
         environment.put("SPRING_CONFIG_LOCATION", "classpath:/");
-        if (options.sqs() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
-            // The services' SQS clients sign with the SDK's default chain; ElasticMQ accepts any key.
+        if ((options.sqs() || options.kinesis()) && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+            // The services' SQS and Kinesis clients sign with the SDK's default chain; ElasticMQ and
+            // kinesalite accept any key.
             environment.put("AWS_ACCESS_KEY_ID", "ignis");
             environment.put("AWS_SECRET_ACCESS_KEY", "ignis");
         }
@@ -230,7 +254,10 @@ public final class IgnisStack implements AutoCloseable {
         return options;
     }
 
-    /** Stops the services (in parallel), then ElasticMQ and Kafka; removes the run files. Safe to call twice. */
+    /**
+     * Stops the services (in parallel), then ElasticMQ and kinesalite, then Kafka; removes the run
+     * files. Safe to call twice.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -243,7 +270,7 @@ public final class IgnisStack implements AutoCloseable {
             c.process().awaitExit(SERVICE_STOP_GRACE);
             runFiles.forget(c.name());
         });
-        components().stream().filter(Component::isSqs).forEach(c -> {
+        components().stream().filter(c -> c.isSqs() || c.isKinesis()).forEach(c -> {
             c.process().awaitExit(SERVICE_STOP_GRACE);
             runFiles.forget(c.name());
         });
@@ -276,6 +303,7 @@ public final class IgnisStack implements AutoCloseable {
             args.add("--ignis.invocation.sandbox.type=unsandboxed");
         }
         plan.sqsEndpointArgument(service).ifPresent(args::add);
+        args.addAll(plan.kinesisArguments(service));
         List<ServiceSpec> invocations = plan.replicasOf("invocation");
         if (invocations.size() > 1) {
             // Every caller's placement ring: each function on one replica, the next when it is full or gone.

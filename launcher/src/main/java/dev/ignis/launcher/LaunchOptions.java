@@ -20,6 +20,8 @@ import java.util.Optional;
  *     --services} takes
  * @param sqs whether to start an SQS-compatible server (ElasticMQ) on loopback and point the services'
  *     SQS endpoints at it
+ * @param kinesis whether to start a Kinesis-compatible server (kinesalite) on loopback and point
+ *     event-source-service's Kinesis pollers at it
  */
 public record LaunchOptions(
         Path projectRoot,
@@ -30,12 +32,16 @@ public record LaunchOptions(
         boolean useClassDataSharing,
         Map<String, Integer> replicas,
         boolean unsandboxed,
-        boolean sqs) {
+        boolean sqs,
+        boolean kinesis) {
 
     public static final String KAFKA = "kafka";
 
     /** The ElasticMQ server's component name and its key in the port overrides. */
     public static final String SQS = "sqs";
+
+    /** The kinesalite server's component name and its key in the port overrides. */
+    public static final String KINESIS = "kinesis";
 
     /** {@code <service id>-management} in the port overrides moves that service's actuator port. */
     public static final String MANAGEMENT_SUFFIX = "-management";
@@ -58,6 +64,7 @@ public record LaunchOptions(
                 true,
                 Map.of(),
                 false,
+                false,
                 false);
     }
 
@@ -71,7 +78,8 @@ public record LaunchOptions(
                 useClassDataSharing,
                 replicas,
                 unsandboxed,
-                sqs);
+                sqs,
+                kinesis);
     }
 
     public LaunchOptions withServices(List<String> names) {
@@ -84,7 +92,8 @@ public record LaunchOptions(
                 useClassDataSharing,
                 replicas,
                 unsandboxed,
-                sqs);
+                sqs,
+                kinesis);
     }
 
     public LaunchOptions withExternalKafka(String bootstrapServers) {
@@ -97,17 +106,36 @@ public record LaunchOptions(
                 useClassDataSharing,
                 replicas,
                 unsandboxed,
-                sqs);
+                sqs,
+                kinesis);
     }
 
     public LaunchOptions withPortOverrides(Map<String, Integer> ports) {
         return new LaunchOptions(
-                projectRoot, home, services, externalKafka, ports, useClassDataSharing, replicas, unsandboxed, sqs);
+                projectRoot,
+                home,
+                services,
+                externalKafka,
+                ports,
+                useClassDataSharing,
+                replicas,
+                unsandboxed,
+                sqs,
+                kinesis);
     }
 
     public LaunchOptions withClassDataSharing(boolean enabled) {
         return new LaunchOptions(
-                projectRoot, home, services, externalKafka, portOverrides, enabled, replicas, unsandboxed, sqs);
+                projectRoot,
+                home,
+                services,
+                externalKafka,
+                portOverrides,
+                enabled,
+                replicas,
+                unsandboxed,
+                sqs,
+                kinesis);
     }
 
     /**
@@ -125,13 +153,23 @@ public record LaunchOptions(
                 useClassDataSharing,
                 counts,
                 unsandboxed,
-                sqs);
+                sqs,
+                kinesis);
     }
 
     /** Functions run as plain processes, without isolation: only when the operator says so by name. */
     public LaunchOptions withUnsandboxed(boolean enabled) {
         return new LaunchOptions(
-                projectRoot, home, services, externalKafka, portOverrides, useClassDataSharing, replicas, enabled, sqs);
+                projectRoot,
+                home,
+                services,
+                externalKafka,
+                portOverrides,
+                useClassDataSharing,
+                replicas,
+                enabled,
+                sqs,
+                kinesis);
     }
 
     /** An ElasticMQ on loopback for the SQS pollers and SQS destinations: only when asked for. */
@@ -145,6 +183,22 @@ public record LaunchOptions(
                 useClassDataSharing,
                 replicas,
                 unsandboxed,
+                enabled,
+                kinesis);
+    }
+
+    /** A kinesalite on loopback for the Kinesis pollers: only when asked for. */
+    public LaunchOptions withKinesis(boolean enabled) {
+        return new LaunchOptions(
+                projectRoot,
+                home,
+                services,
+                externalKafka,
+                portOverrides,
+                useClassDataSharing,
+                replicas,
+                unsandboxed,
+                sqs,
                 enabled);
     }
 

@@ -105,6 +105,14 @@ public final class Main {
                         "%nSQS (ElasticMQ, in memory):%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url %s"
                                 + " --region %s sqs create-queue --queue-name orders%n",
                         sqs.url(), stack.region()));
+        stack.components().stream()
+                .filter(Component::isKinesis)
+                .findFirst()
+                .ifPresent(kinesis -> System.out.printf(
+                        "%nKinesis (kinesalite, in memory):%n  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws"
+                                + " --endpoint-url %s --region %s kinesis create-stream --stream-name orders"
+                                + " --shard-count 1%n",
+                        kinesis.url(), stack.region()));
         stack.services().stream()
                 .filter(c -> c.name().equals("invocation-service"))
                 .findFirst()
@@ -174,9 +182,9 @@ public final class Main {
         boolean allUp = true;
         for (var entry : endpoints.entrySet()) {
             boolean up;
-            if (entry.getKey().equals(LaunchOptions.SQS)) {
-                URI sqs = URI.create(entry.getValue());
-                up = HealthProbe.isListening(sqs.getHost(), sqs.getPort());
+            if (entry.getKey().equals(LaunchOptions.SQS) || entry.getKey().equals(LaunchOptions.KINESIS)) {
+                URI server = URI.create(entry.getValue());
+                up = HealthProbe.isListening(server.getHost(), server.getPort());
             } else if (entry.getKey().equals(LaunchOptions.KAFKA)) {
                 String address = entry.getValue().split(",")[0];
                 int colon = address.lastIndexOf(':');

@@ -139,6 +139,35 @@ record StackPlan(
         });
     }
 
+    /** The port of the kinesalite {@code --kinesis} starts: configured, or moved by an override. */
+    int kinesisPort() {
+        return options.portOverrides().getOrDefault(LaunchOptions.KINESIS, config.kinesisPort());
+    }
+
+    /** Where the Kinesis pollers go: the kinesalite on loopback, when {@code --kinesis} asked for it. */
+    Optional<URI> kinesisEndpoint() {
+        return options.kinesis() ? Optional.of(URI.create("http://127.0.0.1:" + kinesisPort())) : Optional.empty();
+    }
+
+    /**
+     * The arguments pointing event-source-service's Kinesis pollers at the kinesalite of {@code
+     * --kinesis}: its endpoint, JSON instead of CBOR (kinesalite's CBOR answers do not parse in the
+     * AWS SDK), and OnFailure destinations sent to the ElasticMQ of {@code --sqs} when it runs too.
+     * No other service reads Kinesis.
+     */
+    List<String> kinesisArguments(ServiceSpec service) {
+        if (!service.id().equals("event-source")) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>();
+        kinesisEndpoint().ifPresent(kinesis -> {
+            args.add("--ignis.event-source.kinesis.endpoint=" + kinesis);
+            args.add("--ignis.event-source.kinesis.cbor=false");
+            sqsEndpoint().ifPresent(sqs -> args.add("--ignis.event-source.kinesis.sqs-endpoint=" + sqs));
+        });
+        return List.copyOf(args);
+    }
+
     /** The KRaft controller listens next to the broker. */
     int kafkaControllerPort() {
         return kafkaPort + 1;
@@ -168,6 +197,9 @@ record StackPlan(
         }
         if (options.sqs()) {
             wanted.put("sqs (ElasticMQ)", sqsPort());
+        }
+        if (options.kinesis()) {
+            wanted.put("kinesis (kinesalite)", kinesisPort());
         }
         services.forEach(s -> {
             wanted.put(s.name(), s.port());

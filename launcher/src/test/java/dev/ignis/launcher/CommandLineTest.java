@@ -52,4 +52,11 @@ class CommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"up", "--replicas=invocation=0"}))
                 .hasMessageContaining("--replicas takes service=count");
     }
+
+    @Test
+    void up_startsKinesaliteOnlyWithKinesis() {
+        assertThat(CommandLine.parse(new String[] {"up", "--kinesis", "--sqs"}).kinesis())
+                .isTrue();
+        assertThat(CommandLine.parse(new String[] {"up", "--sqs"}).kinesis()).isFalse();
+    }
 }

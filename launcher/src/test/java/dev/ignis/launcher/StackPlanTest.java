@@ -187,4 +187,71 @@ class StackPlanTest {
 
         assertThat(StackPlan.of(config, options).sqsEndpoint()).contains(URI.create("http://127.0.0.1:19324"));
     }
+
+    @Test
+    void kinesaliteStartsOnlyWhenAskedForAndTheKinesisPollersPointAtItWithoutCbor() {
+        ServiceSpec eventSource = config.service("event-source").orElseThrow();
+        StackPlan plain = StackPlan.of(config, LaunchOptions.defaults(ROOT));
+        assertThat(plain.kinesisEndpoint()).isEmpty();
+        assertThat(plain.kinesisArguments(eventSource)).isEmpty();
+
+        StackPlan plan = StackPlan.of(
+                config,
+                CommandLine.parse(new String[] {"up", "--kinesis"}).apply(LaunchOptions.defaults(ROOT), config));
+
+        assertThat(config.kinesisPort()).isEqualTo(4567);
+        assertThat(config.kinesaliteVersion()).isEqualTo("3.3.3");
+        assertThat(plan.kinesisEndpoint()).contains(URI.create("http://127.0.0.1:4567"));
+        assertThat(plan.kinesisArguments(eventSource))
+                .containsExactly(
+                        "--ignis.event-source.kinesis.endpoint=http://127.0.0.1:4567",
+                        "--ignis.event-source.kinesis.cbor=false");
+        assertThat(plan.kinesisArguments(config.service("async-queue").orElseThrow()))
+                .isEmpty();
+        assertThat(plan.sqsEndpoint()).isEmpty();
+    }
+
+    @Test
+    void withSqsTooAKinesisMappingsOnFailureQueueIsTheLocalElasticMq() {
+        StackPlan plan = StackPlan.of(
+                config,
+                CommandLine.parse(new String[] {"up", "--sqs", "--kinesis"})
+                        .apply(LaunchOptions.defaults(ROOT), config));
+
+        assertThat(plan.kinesisArguments(config.service("event-source").orElseThrow()))
+                .containsExactly(
+                        "--ignis.event-source.kinesis.endpoint=http://127.0.0.1:4567",
+                        "--ignis.event-source.kinesis.cbor=false",
+                        "--ignis.event-source.kinesis.sqs-endpoint=http://127.0.0.1:9324");
+    }
+
+    @Test
+    void aPortOffsetMovesKinesaliteToo() {
+        LaunchOptions options = CommandLine.parse(new String[] {"up", "--kinesis", "--port-offset", "10000"})
+                .apply(LaunchOptions.defaults(ROOT), config);
+
+        assertThat(StackPlan.of(config, options).kinesisEndpoint()).contains(URI.create("http://127.0.0.1:14567"));
+    }
+
+    @Test
+    void aTakenKinesisPortIsNamedBeforeAnythingStarts() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            LaunchOptions options = LaunchOptions.defaults(ROOT)
+                    .withKinesis(true)
+                    .withServices(List.of("registry"))
+                    .withExternalKafka("127.0.0.1:1")
+                    .withPortOverrides(
+                            Map.of(LaunchOptions.KINESIS, taken.getLocalPort(), "function-registry", freePort()));
+
+            assertThatThrownBy(() -> StackPlan.of(config, options).checkPortsFree())
+                    .isInstanceOf(StartupException.class)
+                    .hasMessageContaining("Port " + taken.getLocalPort() + " for kinesis (kinesalite)");
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What the launcher reads from {@code config/application.yml}: the region for the CLI hint, the
  * Kafka address, the topics to create and the services to run, in start order; and from {@code
- * config/launcher.yml} the JVM options and the port of the ElasticMQ {@code --sqs} starts.
+ * config/launcher.yml} the JVM options, the port of the ElasticMQ {@code --sqs} starts, and the port
+ * and npm version of the kinesalite {@code --kinesis} starts.
  */
 public record StackConfig(
         String region,
@@ -16,7 +17,9 @@ public record StackConfig(
         List<String> kafkaJvmOptions,
         String accountId,
         int sqsPort,
-        List<String> sqsJvmOptions) {
+        List<String> sqsJvmOptions,
+        int kinesisPort,
+        String kinesaliteVersion) {
 
     public StackConfig {
         topics = List.copyOf(topics);

@@ -63,6 +63,7 @@ public final class StackConfigReader {
         });
 
         Map<String, Object> sqs = section(launcher, "sqs");
+        Map<String, Object> kinesis = section(launcher, "kinesis");
         return new StackConfig(
                 text(shared, "region"),
                 text(section(shared, "kafka"), "bootstrap-servers"),
@@ -71,7 +72,9 @@ public final class StackConfigReader {
                 strings(section(launcher, "kafka"), "jvm-options"),
                 text(shared, "account-id"),
                 Integer.parseInt(text(sqs, "port")),
-                strings(sqs, "jvm-options"));
+                strings(sqs, "jvm-options"),
+                Integer.parseInt(text(kinesis, "port")),
+                text(kinesis, "kinesalite-version"));
     }
 
     /** Resolves {@code ${NAME:default}} against the environment. */

@@ -1,5 +1,6 @@
 package dev.ignis.launcher.process;
 
+import dev.ignis.launcher.health.HealthProbe;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +66,29 @@ public final class ChildProcess {
 
     public ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    /**
+     * Waits until something accepts connections on {@code host:port} (the server this process runs),
+     * and answers false as soon as the process has died or when the time has run out.
+     */
+    public boolean awaitListening(String host, int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                return false;
+            }
+            if (HealthProbe.isListening(host, port)) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Sends SIGTERM without waiting; pair with {@link #awaitExit} to stop several at once. */

@@ -1,6 +1,5 @@
 package dev.ignis.launcher.sqs;
 
-import dev.ignis.launcher.health.HealthProbe;
 import dev.ignis.launcher.process.ChildProcess;
 import dev.ignis.launcher.process.JavaCommand;
 import java.net.URI;
@@ -41,21 +40,6 @@ public final class ElasticMqServer {
 
     /** Waits until the server accepts connections, or the process dies, or time runs out. */
     public boolean awaitReady(Duration timeout, ChildProcess process) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                return false;
-            }
-            if (HealthProbe.isListening("127.0.0.1", port)) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return process.awaitListening("127.0.0.1", port, timeout);
     }
 }

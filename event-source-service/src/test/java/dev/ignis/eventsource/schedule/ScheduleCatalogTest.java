@@ -38,7 +38,7 @@ class ScheduleCatalogTest {
         view.accept(message(Schedules.record(rule), 0, 0));
         view.accept(message(Schedules.record(Schedules.eventsMayInvoke("f", rule.ruleArn())), 0, 1));
 
-        assertThat(catalog.rules()).singleElement().satisfies(r -> {
+        assertThat(catalog.scheduled()).singleElement().satisfies(r -> {
             assertThat(r.arn()).isEqualTo(rule.ruleArn());
             assertThat(((RateExpression) r.expression()).period())
                     .as("a rate's minutes as configured")
@@ -51,7 +51,7 @@ class ScheduleCatalogTest {
         assertThat(catalog.policy(Schedules.FUNCTIONS + "f:live")).isEmpty();
 
         view.accept(message(RegistryRecord.tombstone(rule.ruleArn(), ResourceType.EVENT_RULE, 1_000_000), 0, 2));
-        assertThat(catalog.rules()).isEmpty();
+        assertThat(catalog.scheduled()).isEmpty();
     }
 
     @Test

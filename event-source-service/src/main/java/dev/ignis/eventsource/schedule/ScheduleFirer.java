@@ -53,7 +53,10 @@ public final class ScheduleFirer implements AutoCloseable {
     private final CompletedSchedules completed;
     /** Touched by the firer's thread only. */
     private final Map<Integer, OwnedPartition> owned = new HashMap<>();
-    /** Schedules already handed to {@link #completed}; touched by the firer's thread only. */
+    /**
+     * Schedules already handed to {@link #completed}, by ARN and last change (a schedule made again
+     * under the same name is another one); touched by the firer's thread only.
+     */
     private final Set<String> completionsAsked = new HashSet<>();
 
     private int partitionCount;
@@ -186,7 +189,8 @@ public final class ScheduleFirer implements AutoCloseable {
         if (scheduled instanceof ScheduledSchedule schedule
                 && schedule.deletesAfterCompletion()
                 && partition.lastFired(schedule.arn()) != null
-                && completionsAsked.add(schedule.arn())) {
+                && completionsAsked.add(
+                        schedule.arn() + "@" + schedule.schedule().lastModified())) {
             completed.completed(schedule);
         }
     }

@@ -57,12 +57,15 @@ final class ScheduleRules {
         violations.throwIfAny();
     }
 
-    /**
-     * CreateSchedule and UpdateSchedule.
-     *
-     * @return the expression, read once
-     */
-    static ScheduleExpression check(String name, ScheduleRequest request, Instant now) {
+    /** ListSchedules' State filter, when given. */
+    static void checkState(String state) {
+        Violations violations = new Violations();
+        violations.oneOf(state, "state", STATES, "[ENABLED, DISABLED]");
+        violations.throwIfAny();
+    }
+
+    /** CreateSchedule and UpdateSchedule. */
+    static void check(String name, ScheduleRequest request, Instant now) {
         Violations violations = new Violations();
         violations.name(name, "name", true);
         violations.name(request.groupName(), "groupName", false);
@@ -89,7 +92,6 @@ final class ScheduleRules {
         if (request.kmsKeyArn() != null) {
             throw SchedulerApiException.validation("Ignis does not encrypt schedules: KmsKeyArn is not supported.");
         }
-        return expression;
     }
 
     /** The IANA zone named, {@code UTC} when none is. */

@@ -6,9 +6,7 @@ import dev.ignis.registry.scheduler.SchedulerApi.ScheduleArnResponse;
 import dev.ignis.registry.scheduler.SchedulerApi.ScheduleRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "EventBridge Scheduler")
 class SchedulerController {
-
-    private static final Set<String> STATES = Set.of(ScheduleSnapshot.ENABLED, ScheduleSnapshot.DISABLED);
 
     private final ScheduleService schedules;
     private final SchedulerJson json;
@@ -72,12 +68,7 @@ class SchedulerController {
             @RequestParam(name = "ScheduleGroup", required = false) String group,
             @RequestParam(name = "MaxResults", required = false) Integer maxResults,
             @RequestParam(name = "NextToken", required = false) String nextToken) {
-        if (state != null && !STATES.contains(state)) {
-            throw SchedulerApiException.violations(
-                    List.of(
-                            "Value '" + state
-                                    + "' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED]"));
-        }
+        ScheduleRules.checkState(state);
         SchedulePage<ScheduleSnapshot> page =
                 SchedulePage.of(schedules.list(namePrefix, state, group), nextToken, maxResults);
         return ok(new ListSchedulesResponse(

@@ -43,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Firers against a real KRaft broker (spring-kafka-test's), with transactions: a {@code rate(1 minute)}
  * rule, its minute shortened to a second, fires into the async topic with EventBridge's shape, and
  * every due fire time is fired exactly once while two replicas share the rules and one of them is
- * stopped and started again. What the tests read is what async-queue-service's workers read: the
- * committed records only.
+ * stopped and started again; Scheduler schedules fire their Input through the same firer, within
+ * their dates, and a one-time one with ActionAfterCompletion DELETE once. What the tests read is what
+ * async-queue-service's workers read: the committed records only.
  */
 @EmbeddedKafka(
         partitions = 3,

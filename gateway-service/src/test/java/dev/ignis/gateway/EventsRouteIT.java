@@ -23,8 +23,9 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * The EventBridge API through the gateway for real (its YAML routes, SigV4 for service
- * {@code events}): an {@code AWSEvents.*} call reaches the registry, and no other backend.
+ * The EventBridge APIs through the gateway for real (its YAML routes, SigV4 for service
+ * {@code events} and {@code scheduler}): an {@code AWSEvents.*} call and a Scheduler
+ * {@code /schedules} call reach the registry, and no other backend.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, topics = "ignis.registry.changes")
@@ -93,6 +94,48 @@ class EventsRouteIT {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("Credential should be scoped to correct service: 'lambda'.");
+        assertThat(registry.received).isEmpty();
+    }
+
+    @Test
+    void aSchedulerCallSignedForSchedulerReachesTheRegistryUnchanged() throws Exception {
+        byte[] body = "{\"ScheduleExpression\":\"rate(1 hour)\"}".getBytes(StandardCharsets.UTF_8);
+        SdkHttpFullRequest create = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(URI.create("http://localhost:" + port + "/schedules/nightly"))
+                .putHeader("Content-Type", "application/json")
+                .contentStreamProvider(ContentStreamProvider.fromByteArray(body))
+                .build();
+        HttpResponse<String> created =
+                send(sign(create, body, "scheduler"), HttpRequest.BodyPublishers.ofByteArray(body));
+        SdkHttpFullRequest list = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(URI.create("http://localhost:" + port + "/schedules?NamePrefix=night"))
+                .build();
+        HttpResponse<String> listed = send(sign(list, new byte[0], "scheduler"), HttpRequest.BodyPublishers.noBody());
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(registry.received).hasSize(2);
+        assertThat(registry.received.get(0).method()).isEqualTo("POST");
+        assertThat(registry.received.get(0).path()).isEqualTo("/schedules/nightly");
+        assertThat(registry.received.get(0).body()).isEqualTo(body);
+        assertThat(registry.received.get(1).method()).isEqualTo("GET");
+        assertThat(registry.received.get(1).path()).startsWith("/schedules");
+        assertThat(others.received).isEmpty();
+    }
+
+    @Test
+    void aSchedulerCallSignedForLambdaIsRefusedWithTheServiceItShouldName() throws Exception {
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(URI.create("http://localhost:" + port + "/schedules/nightly"))
+                .build();
+        HttpResponse<String> response = send(sign(request, new byte[0], "lambda"), HttpRequest.BodyPublishers.noBody());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+        assertThat(response.body()).contains("Credential should be scoped to correct service: 'scheduler'.");
         assertThat(registry.received).isEmpty();
     }
 

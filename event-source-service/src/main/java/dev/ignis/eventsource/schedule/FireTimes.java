@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Which fire time of a rule is due next: pure, over the rule, its last fire and the clock.
+ * Which fire time of a rule or schedule is due next: pure, over it, its last fire and the clock.
  *
- * <p>A fire time counts only if it is after the last one fired and after the rule began to fire
+ * <p>A fire time counts only if it is after the last one fired and after it began to fire
  * (created, expression changed, enabled). One missed by more than the grace window is skipped: the
  * next time considered is then the first one inside the window.
  */
@@ -23,21 +23,18 @@ final class FireTimes {
     }
 
     /**
-     * @param lastFired the rule's last fire time, or null if it never fired
+     * @param lastFired its last fire time, or null if it never fired
      */
-    Optional<Next> next(ScheduledRule rule, Instant lastFired, Instant now) {
-        Instant after = rule.rule().activeSince();
+    Optional<Next> next(Scheduled scheduled, Instant lastFired, Instant now) {
+        Instant after = scheduled.activeSince();
         if (lastFired != null && lastFired.isAfter(after)) {
             after = lastFired;
         }
-        Optional<Instant> natural =
-                rule.expression().nextAfter(after, rule.rule().scheduledSince());
+        Optional<Instant> natural = scheduled.nextAfter(after);
         Instant oldest = now.minus(grace);
         if (natural.isEmpty() || !natural.get().isBefore(oldest)) {
             return natural.map(at -> new Next(at, false));
         }
-        return rule.expression()
-                .nextAfter(oldest.minusMillis(1), rule.rule().scheduledSince())
-                .map(at -> new Next(at, true));
+        return scheduled.nextAfter(oldest.minusMillis(1)).map(at -> new Next(at, true));
     }
 }

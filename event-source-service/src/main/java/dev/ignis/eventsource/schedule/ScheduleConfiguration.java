@@ -1,5 +1,6 @@
 package dev.ignis.eventsource.schedule;
 
+import dev.ignis.contracts.internal.InternalCredential;
 import dev.ignis.eventsource.catalog.MappingTargets;
 import dev.ignis.eventsource.config.EventSourceProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Schedule rules: the catalog fed by the registry view, and this replica's firer. */
+/** Schedule rules and Scheduler schedules: the catalog fed by the registry view, and this replica's firer. */
 @Configuration(proxyBeanMethods = false)
 class ScheduleConfiguration {
 
@@ -30,6 +31,7 @@ class ScheduleConfiguration {
             MappingTargets view,
             KafkaProperties kafka,
             EventSourceProperties service,
+            InternalCredential credential,
             MeterRegistry meters) {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
         ScheduleClients clients = new ScheduleClients(consumer, kafka.buildProducerProperties(), settings.group());
@@ -46,6 +48,7 @@ class ScheduleConfiguration {
                 Clock.systemUTC(),
                 new ScheduleMetrics(meters),
                 service.region(),
-                service.accountId());
+                service.accountId(),
+                new RegistryScheduleDeleter(service.registryUrl(), credential));
     }
 }

@@ -1,16 +1,17 @@
 package dev.ignis.eventsource.schedule;
 
 import dev.ignis.contracts.invocation.AsyncInvocation;
-import dev.ignis.contracts.registry.EventRuleSnapshot.Target;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -23,12 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires schedule rules on this replica: those whose fired-topic partition the consumer group gave
- * it. Each due fire time becomes one Event invocation per target on the async topic (the Scheduled
- * Event, or the target's {@code Input}) and a mark on the fired topic, in one Kafka transaction, so
+ * Fires schedule rules and Scheduler schedules ({@link Scheduled}) on this replica: those whose
+ * fired-topic partition the consumer group gave it. Each due fire time becomes one Event invocation
+ * per delivery on the async topic and a mark on the fired topic, in one Kafka transaction, so
  * async-queue-service's workers (reading committed records only) see a fire exactly when its mark
- * exists. Replicas never fire the same rule: a partition has one owner, and a new owner fences the
- * old one before it reads the marks (see {@link OwnedPartition}).
+ * exists. Replicas never fire the same one: a partition has one owner, and a new owner fences the
+ * old one before it reads the marks (see {@link OwnedPartition}). A schedule that is to be deleted
+ * after its last fire is handed to {@link CompletedSchedules} once that fire committed.
  *
  * <p>One thread polls the group, loads marks and fires, so a revoked partition is never fired after
  * its revocation returned.
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class ScheduleFirer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleFirer.class);
-    /** A rule that missed many fire times inside the grace window catches up a few per tick. */
+    /** One that missed many fire times inside the grace window catches up a few per tick. */
     private static final int MAX_FIRES_PER_RULE_AND_TICK = 10;
 
     private final ScheduleProperties settings;
@@ -48,8 +50,14 @@ public final class ScheduleFirer implements AutoCloseable {
     private final String region;
     private final String accountId;
     private final FireTimes times;
+    private final CompletedSchedules completed;
     /** Touched by the firer's thread only. */
     private final Map<Integer, OwnedPartition> owned = new HashMap<>();
+    /**
+     * Schedules already handed to {@link #completed}, by ARN and last change (a schedule made again
+     * under the same name is another one); touched by the firer's thread only.
+     */
+    private final Set<String> completionsAsked = new HashSet<>();
 
     private int partitionCount;
     private volatile boolean running;
@@ -64,7 +72,8 @@ public final class ScheduleFirer implements AutoCloseable {
             Clock clock,
             ScheduleMetrics metrics,
             String region,
-            String accountId) {
+            String accountId,
+            CompletedSchedules completed) {
         this.settings = settings;
         this.catalog = catalog;
         this.clients = clients;
@@ -74,6 +83,7 @@ public final class ScheduleFirer implements AutoCloseable {
         this.region = region;
         this.accountId = accountId;
         this.times = new FireTimes(settings.missedFireGrace());
+        this.completed = completed;
     }
 
     public synchronized void start() {
@@ -139,83 +149,101 @@ public final class ScheduleFirer implements AutoCloseable {
         if (owned.isEmpty()) {
             return;
         }
-        for (ScheduledRule rule : catalog.rules()) {
-            if (!rule.enabled()) {
+        for (Scheduled scheduled : catalog.scheduled()) {
+            if (!scheduled.enabled()) {
                 continue;
             }
-            OwnedPartition partition = owned.get(RulePartitions.of(rule.arn(), partitionCount));
+            OwnedPartition partition = owned.get(RulePartitions.of(scheduled.arn(), partitionCount));
             if (partition != null && partition.ready()) {
-                fireDue(partition, rule, now);
+                fireDue(partition, scheduled, now);
             }
         }
     }
 
-    private void fireDue(OwnedPartition partition, ScheduledRule rule, Instant now) {
+    private void fireDue(OwnedPartition partition, Scheduled scheduled, Instant now) {
         for (int i = 0; i < MAX_FIRES_PER_RULE_AND_TICK; i++) {
-            Optional<FireTimes.Next> next = times.next(rule, partition.lastFired(rule.arn()), now);
-            if (next.isEmpty() || next.get().at().isAfter(now)) {
+            Optional<FireTimes.Next> next = times.next(scheduled, partition.lastFired(scheduled.arn()), now);
+            if (next.isEmpty()) {
+                askToDeleteIfCompleted(partition, scheduled);
+                return;
+            }
+            if (next.get().at().isAfter(now)) {
                 return;
             }
             if (next.get().skippedBefore()) {
                 log.info(
-                        "Rule {} missed fire times older than {}; firing from {} on",
-                        rule.rule().name(),
+                        "{} missed fire times older than {}; firing from {} on",
+                        scheduled.name(),
                         settings.missedFireGrace(),
                         next.get().at());
-                metrics.skipped(rule.rule().name());
+                metrics.skipped(scheduled.name());
             }
-            if (!fire(partition, rule, next.get().at())) {
+            if (!fire(partition, scheduled, next.get().at())) {
                 return;
             }
         }
     }
 
-    private boolean fire(OwnedPartition partition, ScheduledRule rule, Instant fireTime) {
+    /** A schedule that fired and will not fire again is deleted if it asked for that. */
+    private void askToDeleteIfCompleted(OwnedPartition partition, Scheduled scheduled) {
+        if (scheduled instanceof ScheduledSchedule schedule
+                && schedule.deletesAfterCompletion()
+                && partition.lastFired(schedule.arn()) != null
+                && completionsAsked.add(
+                        schedule.arn() + "@" + schedule.schedule().lastModified())) {
+            completed.completed(schedule);
+        }
+    }
+
+    private boolean fire(OwnedPartition partition, Scheduled scheduled, Instant fireTime) {
         String eventId = UUID.randomUUID().toString();
-        String event = ScheduledEvent.json(eventId, accountId, region, rule.arn(), fireTime);
         List<ProducerRecord<String, byte[]>> invocations = new ArrayList<>();
-        List<String> denied = new ArrayList<>();
-        for (Target target : rule.rule().targets()) {
-            if (!permitted(rule, target)) {
-                denied.add(target.arn());
+        List<Scheduled.Delivery> denied = new ArrayList<>();
+        for (Scheduled.Delivery delivery :
+                scheduled.deliveries(new Scheduled.Fire(eventId, fireTime, accountId, region))) {
+            if (!permitted(delivery)) {
+                denied.add(delivery);
                 continue;
             }
             AsyncInvocation invocation = new AsyncInvocation(
                     UUID.randomUUID().toString(),
-                    target.arn(),
-                    target.input() != null ? target.input() : event,
+                    delivery.functionArn(),
+                    delivery.payload(),
                     null,
                     null,
                     clock.instant(),
                     1);
-            invocations.add(
-                    new ProducerRecord<>(settings.asyncTopic(), target.arn(), QueuedInvocations.encode(invocation)));
+            invocations.add(new ProducerRecord<>(
+                    settings.asyncTopic(), delivery.functionArn(), QueuedInvocations.encode(invocation)));
         }
-        if (!partition.fire(invocations, new FiredMark(rule.arn(), fireTime, eventId))) {
-            metrics.failed(rule.rule().name());
+        if (!partition.fire(invocations, new FiredMark(scheduled.arn(), fireTime, eventId))) {
+            metrics.failed(scheduled.name());
             return false;
         }
-        metrics.fired(rule.rule().name(), Duration.between(fireTime, clock.instant()));
-        invocations.forEach(i -> metrics.target(rule.rule().name(), "queued"));
-        denied.forEach(arn -> metrics.target(rule.rule().name(), "denied"));
+        metrics.fired(scheduled.name(), Duration.between(fireTime, clock.instant()));
+        invocations.forEach(i -> metrics.target(scheduled.name(), "queued"));
+        denied.forEach(d -> metrics.target(scheduled.name(), "denied"));
         if (!denied.isEmpty()) {
             log.warn(
                     "Rule {} fired at {} without invoking {}: no resource policy lets {} invoke them from {}"
                             + " (aws lambda add-permission --principal {} --source-arn {})",
-                    rule.rule().name(),
+                    scheduled.name(),
                     fireTime,
-                    denied,
+                    denied.stream().map(Scheduled.Delivery::functionArn).toList(),
                     InvokePermission.EVENTS_PRINCIPAL,
-                    rule.arn(),
+                    scheduled.arn(),
                     InvokePermission.EVENTS_PRINCIPAL,
-                    rule.arn());
+                    scheduled.arn());
         }
         return true;
     }
 
-    private boolean permitted(ScheduledRule rule, Target target) {
-        return !settings.requirePermission()
-                || InvokePermission.allows(catalog.policy(target.arn()).orElse(null), rule.arn(), accountId);
+    /** A rule's target needs the function's resource policy; a schedule invokes with its role. */
+    private boolean permitted(Scheduled.Delivery delivery) {
+        return delivery.permissionSource() == null
+                || !settings.requirePermission()
+                || InvokePermission.allows(
+                        catalog.policy(delivery.functionArn()).orElse(null), delivery.permissionSource(), accountId);
     }
 
     private void release(Collection<Integer> partitions) {

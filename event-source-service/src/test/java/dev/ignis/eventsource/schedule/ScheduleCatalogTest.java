@@ -12,6 +12,7 @@ import dev.ignis.eventsource.config.EventSourceProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
-/** The catalog as the registry view feeds it: rules and policies in, tombstones out, the view's position. */
+/** The catalog as the registry view feeds it: rules, schedules and policies in, tombstones out, the view's position. */
 class ScheduleCatalogTest {
 
     final ScheduleCatalog catalog = new ScheduleCatalog(Duration.ofSeconds(1));
@@ -38,7 +39,7 @@ class ScheduleCatalogTest {
         view.accept(message(Schedules.record(rule), 0, 0));
         view.accept(message(Schedules.record(Schedules.eventsMayInvoke("f", rule.ruleArn())), 0, 1));
 
-        assertThat(catalog.rules()).singleElement().satisfies(r -> {
+        assertThat(catalog.scheduled()).singleElement().satisfies(r -> {
             assertThat(r.arn()).isEqualTo(rule.ruleArn());
             assertThat(((RateExpression) r.expression()).period())
                     .as("a rate's minutes as configured")
@@ -51,7 +52,26 @@ class ScheduleCatalogTest {
         assertThat(catalog.policy(Schedules.FUNCTIONS + "f:live")).isEmpty();
 
         view.accept(message(RegistryRecord.tombstone(rule.ruleArn(), ResourceType.EVENT_RULE, 1_000_000), 0, 2));
-        assertThat(catalog.rules()).isEmpty();
+        assertThat(catalog.scheduled()).isEmpty();
+    }
+
+    @Test
+    void schedulesArriveBesideRulesWithTheirZoneAndTombstonesRemoveThem() {
+        var schedule = Schedules.schedule("berlin", "cron(30 9 * * ? *)", "Europe/Berlin", Instant.now(), "f", "{}");
+        view.accept(message(Schedules.record(Schedules.rule("r", "rate(1 day)", Instant.now())), 0, 0));
+        view.accept(message(Schedules.record(schedule), 0, 1));
+
+        assertThat(catalog.scheduled()).hasSize(2);
+        assertThat(catalog.scheduled())
+                .filteredOn(s -> s instanceof ScheduledSchedule)
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.arn()).isEqualTo(Schedules.SCHEDULES + "berlin");
+                    assertThat(((ScheduledSchedule) s).zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+                });
+
+        view.accept(message(RegistryRecord.tombstone(schedule.arn(), ResourceType.SCHEDULE, 1_000_000), 0, 2));
+        assertThat(catalog.scheduled()).singleElement().isInstanceOf(ScheduledRule.class);
     }
 
     @Test

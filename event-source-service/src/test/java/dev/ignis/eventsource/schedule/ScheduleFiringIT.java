@@ -8,16 +8,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ignis.contracts.registry.EventRuleSnapshot;
 import dev.ignis.contracts.registry.RegistryRecord;
+import dev.ignis.contracts.registry.ResourceType;
+import dev.ignis.contracts.registry.ScheduleSnapshot;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Firers against a real KRaft broker (spring-kafka-test's), with transactions: a {@code rate(1 minute)}
  * rule, its minute shortened to a second, fires into the async topic with EventBridge's shape, and
  * every due fire time is fired exactly once while two replicas share the rules and one of them is
- * stopped and started again. What the tests read is what async-queue-service's workers read: the
- * committed records only.
+ * stopped and started again; Scheduler schedules fire their Input through the same firer, within
+ * their dates, and a one-time one with ActionAfterCompletion DELETE once. What the tests read is what
+ * async-queue-service's workers read: the committed records only.
  */
 @EmbeddedKafka(
         partitions = 3,
@@ -55,6 +60,10 @@ class ScheduleFiringIT {
     final String firedTopic = "fired-" + TOPICS.incrementAndGet();
     final String asyncTopic = "async-" + TOPICS.get();
     final ScheduleProperties settings = Schedules.settings(firedTopic, asyncTopic, "t" + TOPICS.get());
+    /** What the registry does with a completed schedule: deletes it, which the view hears as a tombstone. */
+    final List<ScheduledSchedule> completed = new CopyOnWriteArrayList<>();
+
+    CompletedSchedules completions = schedule -> completed.add(schedule);
 
     @AfterEach
     void stopFirers() {
@@ -219,6 +228,149 @@ class ScheduleFiringIT {
                 .allMatch(t -> !t.isAfter(disabledAt.plusSeconds(1)));
     }
 
+    @Test
+    void aScheduleFiresItsInputVerbatimWithoutAnyResourcePolicy() {
+        broker.addTopics(firedTopic, asyncTopic);
+        Instant since = Instant.now();
+        ScheduleCatalog catalog = catalog(
+                Schedules.record(Schedules.schedule(
+                        "with-input", "rate(1 minute)", "Europe/Berlin", since, "s-in", "{\"a\":1}")),
+                Schedules.record(Schedules.schedule("without-input", "rate(1 minute)", "UTC", since, "s-none", null)));
+        start(catalog, new SimpleMeterRegistry());
+
+        List<ConsumerRecord<String, byte[]>> queued =
+                awaitQueued(records -> count(records, "s-in") >= 2 && count(records, "s-none") >= 2);
+
+        JsonNode withInput = JSON.readTree(queued.stream()
+                .filter(r -> r.key().equals(FUNCTIONS + "s-in"))
+                .findFirst()
+                .orElseThrow()
+                .value());
+        assertThat(withInput.path("functionArn").asString()).isEqualTo(FUNCTIONS + "s-in");
+        assertThat(withInput.path("payload").toString()).isEqualTo("{\"a\":1}");
+        assertThat(withInput.path("attempt").asInt()).isEqualTo(1);
+        JsonNode withoutInput = JSON.readTree(queued.stream()
+                .filter(r -> r.key().equals(FUNCTIONS + "s-none"))
+                .findFirst()
+                .orElseThrow()
+                .value());
+        assertThat(withoutInput.path("payload").toString()).isEqualTo(ScheduledSchedule.NO_INPUT);
+    }
+
+    @Test
+    void disabledDeletedAndEndedSchedulesDoNotFire() throws Exception {
+        broker.addTopics(firedTopic, asyncTopic);
+        Instant since = Instant.now();
+        var off = Schedules.schedule("off", "rate(1 minute)", "UTC", since, "s-off", "{}");
+        var disabled = new ScheduleSnapshot(
+                off.name(),
+                off.groupName(),
+                off.arn(),
+                off.scheduleExpression(),
+                off.timezone(),
+                null,
+                null,
+                ScheduleSnapshot.DISABLED,
+                null,
+                off.flexibleTimeWindow(),
+                off.target(),
+                "NONE",
+                since,
+                since,
+                since,
+                since);
+        var doomed = Schedules.schedule("doomed", "rate(1 minute)", "UTC", since, "s-doomed", "{}");
+        var limited = Schedules.schedule("limited", "rate(1 minute)", "UTC", since, "s-limited", "{}");
+        var ending = new ScheduleSnapshot(
+                limited.name(),
+                limited.groupName(),
+                limited.arn(),
+                limited.scheduleExpression(),
+                "UTC",
+                since,
+                since.plusMillis(2_500),
+                ScheduleSnapshot.ENABLED,
+                null,
+                limited.flexibleTimeWindow(),
+                limited.target(),
+                "NONE",
+                since,
+                since,
+                since,
+                since);
+        ScheduleCatalog catalog =
+                catalog(Schedules.record(disabled), Schedules.record(doomed), Schedules.record(ending));
+        start(catalog, new SimpleMeterRegistry());
+        awaitQueued(records -> count(records, "s-doomed") >= 2);
+
+        catalog.onRecord(RegistryRecord.tombstone(doomed.arn(), ResourceType.SCHEDULE, Long.MAX_VALUE));
+        Thread.sleep(500);
+        long doomedFires = count(readQueued(), "s-doomed");
+        Thread.sleep(3_000);
+        List<ConsumerRecord<String, byte[]>> queued = readQueued();
+
+        assertThat(count(queued, "s-off")).as("a disabled schedule never fires").isZero();
+        assertThat(count(queued, "s-doomed"))
+                .as("a deleted schedule fires no more")
+                .isEqualTo(doomedFires);
+        assertThat(count(queued, "s-limited"))
+                .as("a rate starting at StartDate fires at it and each period until EndDate, not after")
+                .isEqualTo(3);
+        assertThat(completed).as("action NONE: nothing to delete").isEmpty();
+    }
+
+    @Test
+    void anAtScheduleInItsZoneFiresOnceAndIsThenDeleted() throws Exception {
+        broker.addTopics(firedTopic, asyncTopic);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
+        String berlinWallTime =
+                at.atZone(ZoneId.of("Europe/Berlin")).toLocalDateTime().toString();
+        var once = Schedules.schedule(
+                "once", "at(" + berlinWallTime + ")", "Europe/Berlin", Instant.now(), "s-once", "{\"once\":true}");
+        var deleteAfter = new ScheduleSnapshot(
+                once.name(),
+                once.groupName(),
+                once.arn(),
+                once.scheduleExpression(),
+                once.timezone(),
+                null,
+                null,
+                ScheduleSnapshot.ENABLED,
+                null,
+                once.flexibleTimeWindow(),
+                once.target(),
+                "DELETE",
+                once.scheduledSince(),
+                once.activeSince(),
+                once.creationDate(),
+                once.lastModified());
+        ScheduleCatalog catalog = catalog(Schedules.record(deleteAfter));
+        completions = schedule -> {
+            completed.add(schedule);
+            catalog.onRecord(RegistryRecord.tombstone(schedule.arn(), ResourceType.SCHEDULE, Long.MAX_VALUE));
+        };
+        start(catalog, new SimpleMeterRegistry());
+
+        List<ConsumerRecord<String, byte[]>> queued = awaitQueued(records -> count(records, "s-once") >= 1);
+        assertThat(Instant.now()).as("not before its time").isAfterOrEqualTo(at);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (completed.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1_500);
+
+        assertThat(completed).extracting(Scheduled::arn).containsExactly(once.arn());
+        assertThat(count(readQueued(), "s-once")).as("fired once").isEqualTo(1);
+        assertThat(JSON.readTree(queued.getFirst().value()).path("payload").toString())
+                .isEqualTo("{\"once\":true}");
+    }
+
+    private static long count(List<ConsumerRecord<String, byte[]>> records, String function) {
+        return records.stream()
+                .filter(r -> r.key().equals(FUNCTIONS + function))
+                .count();
+    }
+
     private Map<String, List<Instant>> fireTimesByRule() {
         Map<String, List<Instant>> times = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : readQueued()) {
@@ -291,7 +443,8 @@ class ScheduleFiringIT {
                 Clock.systemUTC(),
                 new ScheduleMetrics(meters),
                 REGION,
-                ACCOUNT);
+                ACCOUNT,
+                completions);
         firer.start();
         firers.add(firer);
         return firer;

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -25,12 +26,13 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service as it runs, with config/'s settings and a rate's minute shortened to a second: a rule
- * and a permission published on the registry-changes topic, as the registry publishes them, reach
- * the firer through the registry view, and the rule's fires arrive on the async topic.
+ * and a permission, or a Scheduler schedule, published on the registry-changes topic as the registry
+ * publishes them, reach the firer through the registry view, and their fires arrive on the async topic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @EmbeddedKafka(
@@ -58,28 +60,53 @@ class ScheduleServiceIT {
         publish(Schedules.record(Schedules.eventsMayInvoke("svc", rule.ruleArn())));
         publish(Schedules.record(rule));
 
-        List<String> times = new ArrayList<>();
+        List<String> times = queued("svc", 2).stream()
+                .map(payload -> payload.path("time").asString())
+                .toList();
+        assertThat(times).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSchedulePublishedByTheRegistryFiresItsInputIntoTheAsyncQueue() {
+        publish(Schedules.record(Schedules.schedule(
+                "service-schedule",
+                "rate(1 minute)",
+                "Europe/Berlin",
+                Instant.now(),
+                "svc-sched",
+                "{\"from\":\"scheduler\"}")));
+
+        assertThat(queued("svc-sched", 2))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(payload -> assertThat(payload.toString()).isEqualTo("{\"from\":\"scheduler\"}"));
+    }
+
+    /** The payloads queued for one function (read committed), once there are this many, at most a minute. */
+    private List<JsonNode> queued(String function, int count) {
+        List<JsonNode> payloads = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try (var consumer = new KafkaConsumer<>(
                 Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                        ConsumerConfig.GROUP_ID_CONFIG, "reader",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.getBrokersAsString(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "reader-" + function,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
                 new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("ignis.invocations.async"));
-            while (times.size() < 2 && System.nanoTime() < deadline) {
+            while (payloads.size() < count && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    assertThat(r.key()).isEqualTo(Schedules.FUNCTIONS + "svc");
-                    times.add(JSON.readTree(r.value())
-                            .path("payload")
-                            .path("time")
-                            .asString());
+                    if (r.key().equals(Schedules.FUNCTIONS + function)) {
+                        payloads.add(JSON.readTree(r.value()).path("payload"));
+                    }
                 });
             }
         }
-        assertThat(times).hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        return payloads;
     }
 
     private void publish(RegistryRecord change) {

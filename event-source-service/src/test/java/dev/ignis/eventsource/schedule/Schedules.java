@@ -5,6 +5,7 @@ import dev.ignis.contracts.registry.PolicySnapshot;
 import dev.ignis.contracts.registry.RegistryChange;
 import dev.ignis.contracts.registry.RegistryRecord;
 import dev.ignis.contracts.registry.ResourceType;
+import dev.ignis.contracts.registry.ScheduleSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ final class Schedules {
     static final String ACCOUNT = "000000000000";
     static final String FUNCTIONS = "arn:aws:lambda:us-east-1:000000000000:function:";
     static final String RULES = "arn:aws:events:us-east-1:000000000000:rule/";
+    static final String SCHEDULES = "arn:aws:scheduler:us-east-1:000000000000:schedule/default/";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -63,6 +65,33 @@ final class Schedules {
 
     static RegistryRecord record(EventRuleSnapshot rule) {
         return change(ResourceType.EVENT_RULE, rule.ruleArn(), rule);
+    }
+
+    /** An enabled Scheduler schedule in the default group, created at {@code since}, window OFF, action NONE. */
+    static ScheduleSnapshot schedule(
+            String name, String expression, String timezone, Instant since, String function, String input) {
+        return new ScheduleSnapshot(
+                name,
+                "default",
+                SCHEDULES + name,
+                expression,
+                timezone,
+                null,
+                null,
+                ScheduleSnapshot.ENABLED,
+                null,
+                new ScheduleSnapshot.FlexibleTimeWindow("OFF", null),
+                new ScheduleSnapshot.Target(
+                        FUNCTIONS + function, "arn:aws:iam::000000000000:role/x", input, null, null),
+                "NONE",
+                since,
+                since,
+                since,
+                since);
+    }
+
+    static RegistryRecord record(ScheduleSnapshot schedule) {
+        return change(ResourceType.SCHEDULE, schedule.arn(), schedule);
     }
 
     static RegistryRecord record(PolicySnapshot policy) {

@@ -45,8 +45,9 @@ class ReadYourWritesFilter extends OncePerRequestFilter {
     private static final Set<ResourceType> HELD_BY_THE_GATEWAY =
             Set.of(ResourceType.FUNCTION_URL_CONFIG, ResourceType.POLICY);
 
-    /** What invocation-service does not serve (event-source-service fires rules): nothing to wait for. */
-    private static final Set<ResourceType> NOT_SERVED_BY_INVOCATION = Set.of(ResourceType.EVENT_RULE);
+    /** What invocation-service does not serve (event-source-service fires rules and schedules): nothing to wait for. */
+    private static final Set<ResourceType> NOT_SERVED_BY_INVOCATION =
+            Set.of(ResourceType.EVENT_RULE, ResourceType.SCHEDULE);
 
     /** The resources whose state a caller polls for instead of expecting it at once. */
     private static final Set<ResourceType> WITH_STATUS =

@@ -90,7 +90,7 @@ public final class SigV4AuthenticationFilter implements WebFilter, Ordered {
         if (acceptAny) {
             return proceed(exchange, chain, SigV4Verifier.accessKeyIdOrAnonymous(headers), request);
         }
-        Optional<Rejected> refused = verifier.checkHeaders(headers);
+        Optional<Rejected> refused = verifier.checkHeaders(request.getURI().getRawPath(), headers);
         if (refused.isPresent()) {
             return refuse(exchange, refused.get());
         }

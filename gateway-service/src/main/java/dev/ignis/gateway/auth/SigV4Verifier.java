@@ -19,7 +19,9 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Verifies AWS Signature Version 4 (the Authorization header form) for service {@code lambda} in any
- * region (service {@code events} for the EventBridge API's {@code X-Amz-Target: AWSEvents.*} calls), against the configured access keys, with AWS's error types and messages. The Lambda API
+ * region (service {@code events} for the EventBridge API's {@code X-Amz-Target: AWSEvents.*} calls,
+ * {@code scheduler} for EventBridge Scheduler's {@code /schedules} paths), against the configured
+ * access keys, with AWS's error types and messages. The Lambda API
  * filter and function URLs with AuthType AWS_IAM both call it; it never blocks and never reads a
  * body itself.
  */
@@ -28,6 +30,10 @@ public final class SigV4Verifier {
     public static final String SERVICE = "lambda";
     /** The signing name of the EventBridge API, whose JSON 1.1 calls name their operation in {@code X-Amz-Target}. */
     public static final String EVENTS_SERVICE = "events";
+    /** The signing name of the EventBridge Scheduler API (REST-JSON under {@code /schedules}). */
+    public static final String SCHEDULER_SERVICE = "scheduler";
+
+    public static final String SCHEDULES_PATH = "/schedules";
 
     public static final String TARGET = "X-Amz-Target";
     public static final String EVENTS_TARGET_PREFIX = "AWSEvents.";
@@ -66,7 +72,7 @@ public final class SigV4Verifier {
      * header's digest must still compare it with the body it forwards.
      */
     public AuthResult verify(String method, String rawPath, String rawQuery, HttpHeaders headers, String payloadHash) {
-        Parsed parsed = parse(headers);
+        Parsed parsed = parse(rawPath, headers);
         return parsed.decided() != null
                 ? parsed.decided()
                 : checkSignature(parsed.claim(), method, rawPath, rawQuery, headers, payloadHash);
@@ -77,8 +83,10 @@ public final class SigV4Verifier {
      * the clock window, the scope, a known key), so a caller can refuse a request before it reads a
      * byte of its body. {@link Optional#empty()} means only the signature itself remains to check.
      */
-    public Optional<Rejected> checkHeaders(HttpHeaders headers) {
-        return parse(headers).decided() instanceof Rejected rejected ? Optional.of(rejected) : Optional.empty();
+    public Optional<Rejected> checkHeaders(String rawPath, HttpHeaders headers) {
+        return parse(rawPath, headers).decided() instanceof Rejected rejected
+                ? Optional.of(rejected)
+                : Optional.empty();
     }
 
     /** A request's parsed, in-window, known-key signature claim, not yet checked against its content. */
@@ -91,7 +99,7 @@ public final class SigV4Verifier {
         }
     }
 
-    private Parsed parse(HttpHeaders headers) {
+    private Parsed parse(String rawPath, HttpHeaders headers) {
         if (mode == AuthProperties.Mode.ACCEPT_ANY) {
             return new Parsed(new Verified(accessKeyIdOrAnonymous(headers)));
         }
@@ -129,7 +137,7 @@ public final class SigV4Verifier {
             return new Parsed(incomplete("Credential must have exactly 5 slash-delimited elements, e.g."
                     + " keyid/date/region/service/term, got '" + auth.credential() + "'"));
         }
-        String scopeProblems = scopeProblems(credential, amzDate, serviceFor(headers));
+        String scopeProblems = scopeProblems(credential, amzDate, serviceFor(rawPath, headers));
         if (!scopeProblems.isEmpty()) {
             return new Parsed(reject(LambdaErrorType.INVALID_SIGNATURE, scopeProblems.strip()));
         }
@@ -226,10 +234,19 @@ public final class SigV4Verifier {
         return missing.toString();
     }
 
-    /** The service a request must be signed for: {@code events} for an EventBridge call, else {@code lambda}. */
-    static String serviceFor(HttpHeaders headers) {
+    /**
+     * The service a request must be signed for: {@code events} for an EventBridge call,
+     * {@code scheduler} for a Scheduler path, else {@code lambda}.
+     */
+    static String serviceFor(String rawPath, HttpHeaders headers) {
         String target = headers.getFirst(TARGET);
-        return target != null && target.startsWith(EVENTS_TARGET_PREFIX) ? EVENTS_SERVICE : SERVICE;
+        if (target != null && target.startsWith(EVENTS_TARGET_PREFIX)) {
+            return EVENTS_SERVICE;
+        }
+        if (rawPath != null && (rawPath.equals(SCHEDULES_PATH) || rawPath.startsWith(SCHEDULES_PATH + "/"))) {
+            return SCHEDULER_SERVICE;
+        }
+        return SERVICE;
     }
 
     /** Every wrong element of the credential scope, in one message as AWS writes it. */

@@ -184,4 +184,16 @@ class SigV4VerifierTest {
                         .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)))
                 .request();
     }
+
+    @Test
+    void schedulerPathsAreSignedForSchedulerAndNothingElseIs() {
+        HttpHeaders none = new HttpHeaders();
+        assertThat(SigV4Verifier.serviceFor("/schedules", none)).isEqualTo("scheduler");
+        assertThat(SigV4Verifier.serviceFor("/schedules/nightly", none)).isEqualTo("scheduler");
+        assertThat(SigV4Verifier.serviceFor("/schedulesx", none)).isEqualTo("lambda");
+        assertThat(SigV4Verifier.serviceFor("/2015-03-31/functions/", none)).isEqualTo("lambda");
+        HttpHeaders events = new HttpHeaders();
+        events.add(SigV4Verifier.TARGET, "AWSEvents.ListRules");
+        assertThat(SigV4Verifier.serviceFor("/", events)).isEqualTo("events");
+    }
 }

@@ -29,4 +29,9 @@ public final class LambdaArns {
     public static String eventRule(String region, String accountId, String ruleName) {
         return "arn:aws:events:" + region + ":" + accountId + ":rule/" + ruleName;
     }
+
+    /** An EventBridge Scheduler schedule: {@code arn:aws:scheduler:…:schedule/<group>/<name>}. */
+    public static String schedule(String region, String accountId, String groupName, String scheduleName) {
+        return "arn:aws:scheduler:" + region + ":" + accountId + ":schedule/" + groupName + "/" + scheduleName;
+    }
 }

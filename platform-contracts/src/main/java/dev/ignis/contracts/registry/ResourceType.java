@@ -22,6 +22,8 @@ public enum ResourceType {
     EVENT_SOURCE_MAPPING(""),
     /** An EventBridge rule (schedules only) with its targets; key = its rule ARN. */
     EVENT_RULE(""),
+    /** An EventBridge Scheduler schedule with its target; key = its schedule ARN. */
+    SCHEDULE(""),
     FUNCTION_URL_CONFIG("#url"),
     EVENT_INVOKE_CONFIG("#event-invoke-config"),
     CONCURRENCY("#concurrency"),

@@ -9,13 +9,15 @@ import com.cronutils.model.field.expression.QuestionMark;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code cron(Minutes Hours Day-of-month Month Day-of-week Year)} as EventBridge reads it, in UTC:
+ * {@code cron(Minutes Hours Day-of-month Month Day-of-week Year)} as EventBridge reads it (rules in UTC,
+ * schedules in their time zone):
  * six fields, the year included; {@code ?} in exactly one of day-of-month and day-of-week;
  * {@code , - * /} everywhere, {@code L W} in day-of-month, {@code L #} in day-of-week; months
  * 1–12 or JAN–DEC, days of the week 1–7 or SUN–SAT (1 = Sunday); years 1970–2199.
@@ -97,9 +99,35 @@ public final class CronExpression implements ScheduleExpression {
         return text;
     }
 
+    /** A cron expression fires at most once a minute, so this many candidates always pass a DST change. */
+    private static final int MAX_CANDIDATES = 1_000;
+
     @Override
-    public Optional<Instant> nextAfter(Instant after, Instant anchor) {
-        return times.nextExecution(after.atZone(ZoneOffset.UTC)).map(t -> t.toInstant());
+    public Optional<Instant> nextAfter(Instant after, Instant anchor, ZoneId zone) {
+        ZonedDateTime cursor = after.atZone(zone);
+        for (int i = 0; i < MAX_CANDIDATES; i++) {
+            Optional<ZonedDateTime> next = times.nextExecution(cursor);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            ZonedDateTime candidate = next.get();
+            if (existsOnce(candidate)) {
+                return Optional.of(candidate.toInstant());
+            }
+            cursor = candidate;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * False for a time cron-utils moved out of a spring-forward gap (its wall time is not one the
+     * expression names) and for the second pass of a wall time repeated in autumn.
+     */
+    private boolean existsOnce(ZonedDateTime candidate) {
+        if (!times.isMatch(candidate)) {
+            return false;
+        }
+        return candidate.withEarlierOffsetAtOverlap().getOffset().equals(candidate.getOffset());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.ignis.contracts.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -67,7 +68,7 @@ public record RateExpression(String text, long value, Unit unit, Duration minute
     }
 
     @Override
-    public Optional<Instant> nextAfter(Instant after, Instant anchor) {
+    public Optional<Instant> nextAfter(Instant after, Instant anchor, ZoneId zone) {
         long minuteMillis = minute.toMillis();
         long start = Math.floorDiv(anchor.toEpochMilli(), minuteMillis) * minuteMillis;
         long period = period().toMillis();

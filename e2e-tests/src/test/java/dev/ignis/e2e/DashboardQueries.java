@@ -1,11 +1,8 @@
 package dev.ignis.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -13,8 +10,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,23 +32,6 @@ final class DashboardQueries {
     private static final Set<String> KEYWORDS =
             Set.of("by", "without", "on", "ignoring", "bool", "and", "or", "unless", "offset");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /**
-     * Meters a service registers only once their event first happens (a rule skipping missed fires, a
-     * fire transaction failing), by Prometheus name: a healthy stack does not serve them, so the check
-     * looks for the Micrometer name they are registered under in the service's jar instead.
-     */
-    static final Map<String, FirstEventMeter> ON_FIRST_EVENT = Map.of(
-            "ignis_schedule_skipped_total", new FirstEventMeter("event-source-service", "ignis.schedule.skipped"),
-            "ignis_schedule_failures_total", new FirstEventMeter("event-source-service", "ignis.schedule.failures"));
-
-    /** A meter registered on its first event: the module whose jar registers it, and its Micrometer name. */
-    record FirstEventMeter(String module, String meterName) {
-
-        Path jar(Path projectRoot) {
-            return projectRoot.resolve(module).resolve("target").resolve(module + ".jar");
-        }
-    }
 
     private DashboardQueries() {}
 
@@ -101,24 +79,6 @@ final class DashboardQueries {
             }
         }
         return names;
-    }
-
-    /** Whether a Spring Boot jar's own classes hold {@code constant}, e.g. a meter name, as a string literal. */
-    static boolean jarDeclares(Path bootJar, String constant) throws IOException {
-        try (ZipFile jar = new ZipFile(bootJar.toFile())) {
-            for (ZipEntry entry : Collections.list(jar.entries())) {
-                if (entry.getName().startsWith("BOOT-INF/classes/")
-                        && entry.getName().endsWith(".class")) {
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        // A class file keeps an ASCII literal as its bytes: ISO-8859-1 reads them one to one.
-                        if (new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains(constant)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     /** The series names of a Prometheus text exposition. */

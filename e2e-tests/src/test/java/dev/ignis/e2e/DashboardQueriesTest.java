@@ -2,13 +2,7 @@ package dev.ignis.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DashboardQueriesTest {
 
@@ -32,20 +26,6 @@ class DashboardQueriesTest {
                         DashboardQueries.metricNames(
                                 "max by (mapping) (ignis_eventsource_offset_lag unless on (mapping) lambda_iterator_age_seconds)"))
                 .containsExactly("ignis_eventsource_offset_lag", "lambda_iterator_age_seconds");
-    }
-
-    @Test
-    void findsAMeterNameAmongABootJarsOwnClassesOnly(@TempDir Path dir) throws Exception {
-        Path jar = dir.resolve("service.jar");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
-            zip.putNextEntry(new ZipEntry("BOOT-INF/classes/dev/ignis/Metrics.class"));
-            zip.write("\u00ca\u00fe\u0001\u0016ignis.schedule.skipped\u0007".getBytes(StandardCharsets.ISO_8859_1));
-            zip.putNextEntry(new ZipEntry("BOOT-INF/lib/other.jar"));
-            zip.write("ignis.schedule.failures".getBytes(StandardCharsets.ISO_8859_1));
-        }
-
-        assertThat(DashboardQueries.jarDeclares(jar, "ignis.schedule.skipped")).isTrue();
-        assertThat(DashboardQueries.jarDeclares(jar, "ignis.schedule.failures")).isFalse();
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * Schedule metrics, tagged by rule name (docs/metrics.md): fires, targets queued or denied, fires
  * skipped past the grace window, transactions that failed and are tried again, and lateness (how long
- * after its scheduled time a fire was committed).
+ * after its scheduled time a fire was committed). A rule's skipped and failure counters exist from its
+ * first fire, at zero, so dashboards and alerts see a series before the first trouble.
  */
 final class ScheduleMetrics {
 
@@ -30,6 +31,8 @@ final class ScheduleMetrics {
                 .publishPercentiles(0.5, 0.99)
                 .register(meters)
                 .record(lateness.isNegative() ? Duration.ZERO : lateness);
+        skippedCounter(rule);
+        failuresCounter(rule);
     }
 
     void target(String rule, String outcome) {
@@ -42,18 +45,24 @@ final class ScheduleMetrics {
     }
 
     void skipped(String rule) {
-        Counter.builder("ignis.schedule.skipped")
-                .description("Schedule rules whose missed fire times were skipped past the grace window")
-                .tag("rule", rule)
-                .register(meters)
-                .increment();
+        skippedCounter(rule).increment();
     }
 
     void failed(String rule) {
-        Counter.builder("ignis.schedule.failures")
+        failuresCounter(rule).increment();
+    }
+
+    private Counter skippedCounter(String rule) {
+        return Counter.builder("ignis.schedule.skipped")
+                .description("Schedule rules whose missed fire times were skipped past the grace window")
+                .tag("rule", rule)
+                .register(meters);
+    }
+
+    private Counter failuresCounter(String rule) {
+        return Counter.builder("ignis.schedule.failures")
                 .description("Fire transactions that failed and are tried again")
                 .tag("rule", rule)
-                .register(meters)
-                .increment();
+                .register(meters);
     }
 }

@@ -12,22 +12,29 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** The Kafka clients of one mapping: its consumer's settings, and a check that the source is reachable. */
+/**
+ * The Kafka clients of one mapping: its consumer's settings, its OnFailure topic's producer, and a check
+ * that the source is reachable.
+ */
 final class KafkaClients {
 
     private final KafkaSource source;
     private final Duration connectTimeout;
     private final Duration invokeTimeout;
+    private final Duration destinationTimeout;
 
     KafkaClients(KafkaSource source, EventSourceProperties properties, Duration invokeTimeout) {
         this.source = source;
         this.connectTimeout = properties.kafka().connectTimeout();
         this.invokeTimeout = invokeTimeout;
+        this.destinationTimeout = properties.kafka().destinationTimeout();
     }
 
     /** Null when the brokers answer, the credentials are accepted and the topic exists; else the problem. */
@@ -63,6 +70,19 @@ final class KafkaClients {
         config.put("max.poll.records", Math.max(500, source.limits().batchSize()));
         config.put("fetch.max.wait.ms", 100);
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The producer of a Kafka OnFailure destination: the consumer's cluster and security, every replica's ack. */
+    KafkaProducer<byte[], byte[]> producer() {
+        Map<String, Object> config = common();
+        int timeout = (int) destinationTimeout.toMillis();
+        config.put("acks", "all");
+        config.put("enable.idempotence", true);
+        config.put("linger.ms", 0);
+        config.put("request.timeout.ms", timeout);
+        config.put("delivery.timeout.ms", timeout);
+        config.put("max.block.ms", timeout);
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private Map<String, Object> common() {

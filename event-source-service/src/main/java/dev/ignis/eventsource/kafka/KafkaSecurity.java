@@ -30,7 +30,7 @@ record KafkaSecurity(String mechanism, String username, String password) {
             String mechanism = MECHANISMS.get(a.type());
             if (mechanism != null) {
                 Credentials c = credentials.get(a.uri());
-                if (c == null) {
+                if (c == null || c.username() == null || c.password() == null) {
                     throw new IllegalArgumentException(
                             "PROBLEM: The secret " + a.uri() + " could not be read: Ignis has no credentials under"
                                     + " that ARN (ignis.event-source.kafka.credentials).");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class KafkaSecurityTest {
 
     static final String SECRET = "arn:aws:secretsmanager:us-east-1:000000000000:secret:kafka";
-    static final Map<String, Credentials> CREDENTIALS = Map.of(SECRET, new Credentials("alice", "pa\"ss"));
+    static final Map<String, Credentials> CREDENTIALS = Map.of(SECRET, Credentials.basic("alice", "pa\"ss"));
 
     @Test
     void basicAuthIsSaslPlainWithTheSecretsCredentials() {

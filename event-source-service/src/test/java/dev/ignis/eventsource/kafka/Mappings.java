@@ -76,7 +76,9 @@ final class Mappings {
                         Duration.ofSeconds(2),
                         Duration.ofMillis(200),
                         50,
-                        credentials),
+                        credentials,
+                        null,
+                        Duration.ofSeconds(5)),
                 new EventSourceProperties.Sqs(
                         null, Duration.ofSeconds(1), 5, 1000, Duration.ofMillis(200), 5, Duration.ofMillis(200)),
                 new EventSourceProperties.Kinesis(

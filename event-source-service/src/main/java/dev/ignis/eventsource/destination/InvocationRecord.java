@@ -27,12 +27,7 @@ public final class InvocationRecord {
      * @param lastAnswer the records' last invoke answer, or null when they were never invoked
      */
     public static void writeContext(
-            JsonGenerator g,
-            String functionArn,
-            String condition,
-            int invokes,
-            InvokeAnswer lastAnswer,
-            Instant now) {
+            JsonGenerator g, String functionArn, String condition, int invokes, InvokeAnswer lastAnswer, Instant now) {
         g.writeName("requestContext");
         g.writeStartObject();
         g.writeStringProperty(

@@ -33,7 +33,8 @@ final class KafkaInvocationRecord {
 
     String forQueue(TopicPartition partition, PartitionLane.Discard discard, Instant now) {
         List<KafkaRecord> records = discard.records();
-        byte[] event = writer.event(partition, records.stream().map(KafkaRecord::json).toList());
+        byte[] event =
+                writer.event(partition, records.stream().map(KafkaRecord::json).toList());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
@@ -44,8 +45,10 @@ final class KafkaInvocationRecord {
             g.writeStartObject();
             g.writeName(partition.topic() + "-" + partition.partition());
             g.writeStartObject();
-            g.writeStringProperty("firstRecordOffset", Long.toString(records.getFirst().offset()));
-            g.writeStringProperty("lastRecordOffset", Long.toString(records.getLast().offset()));
+            g.writeStringProperty(
+                    "firstRecordOffset", Long.toString(records.getFirst().offset()));
+            g.writeStringProperty(
+                    "lastRecordOffset", Long.toString(records.getLast().offset()));
             g.writeStringProperty("firstRecordTimestamp", time(records.getFirst()));
             g.writeStringProperty("lastRecordTimestamp", time(records.getLast()));
             g.writeEndObject();

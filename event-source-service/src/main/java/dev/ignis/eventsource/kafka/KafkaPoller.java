@@ -239,7 +239,8 @@ final class KafkaPoller implements EventSourcePoller {
     private void invoke(PartitionLane lane, PartitionLane.Attempt attempt) {
         inFlight++;
         byte[] event = writer.event(
-                lane.partition, attempt.records().stream().map(KafkaRecord::json).toList());
+                lane.partition,
+                attempt.records().stream().map(KafkaRecord::json).toList());
         invokes.execute(() -> {
             InvokeAnswer answer;
             try {
@@ -290,7 +291,8 @@ final class KafkaPoller implements EventSourcePoller {
                         events.processed(ProcessingResults.of(invoked.answer()));
                     }
                 }
-                case Delivered delivered when delivered.error() == null -> {
+                case Delivered delivered
+                when delivered.error() == null -> {
                     destinationMetrics.sent(delivered.discard().records().size());
                     lane.delivered();
                     resumeIfDrained(lane);

@@ -2,6 +2,8 @@ package dev.ignis.eventsource.kafka;
 
 import dev.ignis.eventsource.config.EventSourceProperties;
 import dev.ignis.eventsource.poller.ProcessingResults;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +15,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -42,7 +48,13 @@ final class KafkaClients {
         Map<String, Object> config = common();
         config.put("request.timeout.ms", (int) connectTimeout.toMillis());
         config.put("default.api.timeout.ms", (int) connectTimeout.toMillis());
-        try (Admin admin = Admin.create(config)) {
+        Admin created;
+        try {
+            created = Admin.create(config);
+        } catch (KafkaException e) {
+            return problemOf(e);
+        }
+        try (Admin admin = created) {
             admin.describeTopics(List.of(source.topic()))
                     .allTopicNames()
                     .get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -92,10 +104,25 @@ final class KafkaClients {
         return config;
     }
 
+    /** The brokers refused the client's certificate, or wanted one (Lambda's words). */
+    static final String SERVER_FAILED_TO_AUTHENTICATE = "PROBLEM: Server failed to authenticate Lambda.";
+
+    /** The brokers' certificate is not trusted: no or another root CA, or a name it does not hold. */
+    static final String FAILED_TO_AUTHENTICATE_SERVER = "PROBLEM: Lambda failed to authenticate server.";
+
+    /** The secret's PEM could not be read as a certificate chain and (PKCS#8) key. */
+    static final String INVALID_CERTIFICATE = "PROBLEM: Provided certificate or private key is invalid.";
+
     /** A Kafka client's failure in Lambda's words. */
     static String problemOf(Throwable e) {
         if (e instanceof SaslAuthenticationException) {
             return ProcessingResults.SASL_FAILED;
+        }
+        if (e instanceof SslAuthenticationException) {
+            return causedByCertificate(e) ? FAILED_TO_AUTHENTICATE_SERVER : SERVER_FAILED_TO_AUTHENTICATE;
+        }
+        if (causedBy(e, ConfigException.class) || causedBy(e, InvalidConfigurationException.class)) {
+            return INVALID_CERTIFICATE;
         }
         if (e instanceof AuthorizationException) {
             return ProcessingResults.NOT_AUTHORIZED;
@@ -104,5 +131,19 @@ final class KafkaClients {
             return ProcessingResults.TOPIC_NOT_FOUND;
         }
         return ProcessingResults.CONNECTION_ERROR;
+    }
+
+    /** Whether this side refused the peer's certificate (a failed check), not the peer this side's. */
+    private static boolean causedByCertificate(Throwable e) {
+        return causedBy(e, CertificateException.class) || causedBy(e, CertPathValidatorException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

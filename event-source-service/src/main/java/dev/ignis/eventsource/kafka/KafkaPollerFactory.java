@@ -94,7 +94,7 @@ class KafkaPollerFactory implements EventSourcePollerFactory, DisposableBean {
         if (target.startsWith(KafkaSource.KAFKA_DESTINATION)) {
             return new TopicDestination(
                     target.substring(KafkaSource.KAFKA_DESTINATION.length()),
-                    clients.producer(),
+                    clients::producer,
                     records,
                     properties.kafka().destinationTimeout(),
                     clock);

@@ -217,7 +217,10 @@ final class KafkaPoller implements EventSourcePoller {
                     metrics.filtered(f.records());
                     continue;
                 }
-                case PartitionLane.Step.Invoke step -> invoke(lane, step.attempt());
+                case PartitionLane.Step.Invoke step -> {
+                    metrics.filtered(step.filtered());
+                    invoke(lane, step.attempt());
+                }
                 case PartitionLane.Step.Deliver step -> {
                     if (destination == null) {
                         log.info(

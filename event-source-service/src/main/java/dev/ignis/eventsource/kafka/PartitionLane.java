@@ -37,7 +37,8 @@ final class PartitionLane {
 
     /** What the lane asks for next. */
     sealed interface Step {
-        record Invoke(Attempt attempt) implements Step {}
+        /** @param filtered records no filter matched that were taken with these (counted once, here) */
+        record Invoke(Attempt attempt, int filtered) implements Step {}
 
         record Deliver(Discard discard) implements Step {}
 
@@ -53,6 +54,8 @@ final class PartitionLane {
     private Discard discard;
     private long retryAt;
     private int failures;
+    /** Filtered-out records taken with a batch, for the metric of the next invoke. */
+    private int filteredUncounted;
 
     boolean inFlight;
     boolean paused;
@@ -88,12 +91,18 @@ final class PartitionLane {
                 return new Step.Filtered(batch.filtered());
             }
             pending.addFirst(new Attempt(batch.records(), batch.lastPosition(), 0, 0, null));
+            filteredUncounted += batch.filtered();
         }
         if (discard == null) {
             dropExpired(nowMillis);
         }
         inFlight = true;
-        return discard != null ? new Step.Deliver(discard) : new Step.Invoke(pending.peekFirst());
+        if (discard != null) {
+            return new Step.Deliver(discard);
+        }
+        int filtered = filteredUncounted;
+        filteredUncounted = 0;
+        return new Step.Invoke(pending.peekFirst(), filtered);
     }
 
     private void dropExpired(long nowMillis) {

@@ -199,6 +199,53 @@ class EventSourceMappingsIT extends RegistryIT {
     }
 
     @Test
+    void kafkaMappingsTakeTheErrorHandlingControlsAndAKafkaTopicDestination() {
+        lambda.createFunction(FunctionApiIT.create("kafka-errors").build());
+        Map<String, List<String>> servers = Map.of("KAFKA_BOOTSTRAP_SERVERS", List.of("broker-1:9092"));
+
+        var created = lambda.createEventSourceMapping(b -> b.functionName("kafka-errors")
+                .selfManagedEventSource(s -> s.endpointsWithStrings(servers))
+                .topics("orders")
+                .startingPosition("TRIM_HORIZON")
+                .maximumRetryAttempts(2)
+                .maximumRecordAgeInSeconds(600)
+                .bisectBatchOnFunctionError(true)
+                .destinationConfig(d -> d.onFailure(f -> f.destination("kafka://orders-failed"))));
+        assertThat(created.maximumRetryAttempts()).isEqualTo(2);
+        assertThat(created.maximumRecordAgeInSeconds()).isEqualTo(600);
+        assertThat(created.bisectBatchOnFunctionError()).isTrue();
+        assertThat(created.destinationConfig().onFailure().destination()).isEqualTo("kafka://orders-failed");
+
+        assertAwsError(
+                () -> lambda.updateEventSourceMapping(b -> b.uuid(created.uuid())
+                        .destinationConfig(d -> d.onFailure(f -> f.destination("kafka://orders")))),
+                "InvalidParameterValueException",
+                400,
+                "The OnFailure destination topic orders is the event source mapping's own topic: records given up"
+                        + " would be delivered again.");
+        assertAwsError(
+                () -> lambda.updateEventSourceMapping(
+                        b -> b.uuid(created.uuid()).functionResponseTypesWithStrings("ReportBatchItemFailures")),
+                "InvalidParameterValueException",
+                400,
+                "Unsupported 'FunctionResponseTypes' parameter for given event source mapping type.");
+        assertAwsError(
+                () -> lambda.createEventSourceMapping(b -> b.functionName("kafka-errors")
+                        .eventSourceArn(STREAM)
+                        .startingPosition("LATEST")
+                        .destinationConfig(d -> d.onFailure(f -> f.destination("kafka://orders-failed")))),
+                "InvalidParameterValueException",
+                400,
+                "Unsupported DestinationConfig parameter for given event source mapping type.");
+
+        var updated = lambda.updateEventSourceMapping(
+                b -> b.uuid(created.uuid()).maximumRetryAttempts(-1).maximumRecordAgeInSeconds(-1));
+        assertThat(updated.maximumRetryAttempts()).isEqualTo(-1);
+        assertThat(updated.maximumRecordAgeInSeconds()).isEqualTo(-1);
+        assertThat(updated.destinationConfig().onFailure().destination()).isEqualTo("kafka://orders-failed");
+    }
+
+    @Test
     void mappingsAreListedByFunctionAndSourceAPageAtATime() {
         lambda.createFunction(FunctionApiIT.create("first").build());
         lambda.createFunction(FunctionApiIT.create("second").build());

@@ -40,7 +40,11 @@ public record EventSourceProperties(
      * @param connectTimeout how long a poller tries to reach the brokers before it reports a connection problem
      * @param scaleInterval how often the concurrent batches are adjusted to the lag
      * @param scaleUpLag the lag (records) per concurrent batch above which one more runs, up to the partitions
-     * @param credentials username and password per secret ARN named in SourceAccessConfigurations
+     * @param credentials what each secret ARN named in SourceAccessConfigurations holds
+     * @param sqsEndpoint where SQS on-failure destinations of Kafka mappings are sent; null: AWS's endpoint
+     *     for the queue ARN's region
+     * @param destinationTimeout how long one delivery to an OnFailure destination may take before it is
+     *     counted as failed and tried again
      */
     public record Kafka(
             @DefaultValue("500ms") @NotNull Duration defaultBatchingWindow,
@@ -51,7 +55,9 @@ public record EventSourceProperties(
             @DefaultValue("10s") @NotNull Duration connectTimeout,
             @DefaultValue("1s") @NotNull Duration scaleInterval,
             @DefaultValue("1000") @Positive long scaleUpLag,
-            @DefaultValue Map<String, Credentials> credentials) {}
+            @DefaultValue Map<String, Credentials> credentials,
+            URI sqsEndpoint,
+            @DefaultValue("30s") @NotNull Duration destinationTimeout) {}
 
     /**
      * @param endpoint the SQS API (ElasticMQ locally); null: AWS's endpoint for the queue ARN's region
@@ -72,8 +78,30 @@ public record EventSourceProperties(
             @DefaultValue("5") @Positive int scaleUpStep,
             @DefaultValue("1s") @NotNull Duration retryBackoff) {}
 
-    /** What a secret ARN of a {@code BASIC_AUTH} or {@code SASL_SCRAM_*_AUTH} entry holds. */
-    public record Credentials(@NotBlank String username, @NotBlank String password) {}
+    /**
+     * What a secret ARN named in a Kafka mapping's SourceAccessConfigurations holds, under the field
+     * names of AWS's secrets: {@code username} and {@code password} for {@code BASIC_AUTH} and
+     * {@code SASL_SCRAM_*_AUTH}; {@code certificate} (PEM: the client certificate chain, or for
+     * {@code SERVER_ROOT_CA_CERTIFICATE} the brokers' root CA), {@code privateKey} (PEM, PKCS#8) and
+     * {@code privateKeyPassword} (only for an encrypted key) for {@code CLIENT_CERTIFICATE_TLS_AUTH}.
+     * Which fields an entry needs is checked when a mapping names it.
+     */
+    public record Credentials(
+            String username, String password, String certificate, String privateKey, String privateKeyPassword) {
+
+        public static Credentials basic(String username, String password) {
+            return new Credentials(username, password, null, null, null);
+        }
+
+        public static Credentials certificate(String certificate, String privateKey, String privateKeyPassword) {
+            return new Credentials(null, null, certificate, privateKey, privateKeyPassword);
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[" + (username != null ? username : "certificate") + "]";
+        }
+    }
 
     /**
      * @param endpoint the Kinesis API (kinesalite, LocalStack, a VPC endpoint); null: AWS's endpoint for the region

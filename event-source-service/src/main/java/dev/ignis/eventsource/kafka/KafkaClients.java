@@ -2,6 +2,8 @@ package dev.ignis.eventsource.kafka;
 
 import dev.ignis.eventsource.config.EventSourceProperties;
 import dev.ignis.eventsource.poller.ProcessingResults;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,22 +14,33 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** The Kafka clients of one mapping: its consumer's settings, and a check that the source is reachable. */
+/**
+ * The Kafka clients of one mapping: its consumer's settings, its OnFailure topic's producer, and a check
+ * that the source is reachable.
+ */
 final class KafkaClients {
 
     private final KafkaSource source;
     private final Duration connectTimeout;
     private final Duration invokeTimeout;
+    private final Duration destinationTimeout;
 
     KafkaClients(KafkaSource source, EventSourceProperties properties, Duration invokeTimeout) {
         this.source = source;
         this.connectTimeout = properties.kafka().connectTimeout();
         this.invokeTimeout = invokeTimeout;
+        this.destinationTimeout = properties.kafka().destinationTimeout();
     }
 
     /** Null when the brokers answer, the credentials are accepted and the topic exists; else the problem. */
@@ -35,7 +48,13 @@ final class KafkaClients {
         Map<String, Object> config = common();
         config.put("request.timeout.ms", (int) connectTimeout.toMillis());
         config.put("default.api.timeout.ms", (int) connectTimeout.toMillis());
-        try (Admin admin = Admin.create(config)) {
+        Admin created;
+        try {
+            created = Admin.create(config);
+        } catch (KafkaException e) {
+            return problemOf(e);
+        }
+        try (Admin admin = created) {
             admin.describeTopics(List.of(source.topic()))
                     .allTopicNames()
                     .get(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -65,6 +84,19 @@ final class KafkaClients {
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** The producer of a Kafka OnFailure destination: the consumer's cluster and security, every replica's ack. */
+    KafkaProducer<byte[], byte[]> producer() {
+        Map<String, Object> config = common();
+        int timeout = (int) destinationTimeout.toMillis();
+        config.put("acks", "all");
+        config.put("enable.idempotence", true);
+        config.put("linger.ms", 0);
+        config.put("request.timeout.ms", timeout);
+        config.put("delivery.timeout.ms", timeout);
+        config.put("max.block.ms", timeout);
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
     private Map<String, Object> common() {
         Map<String, Object> config = new HashMap<>(source.security().clientProperties());
         config.put("bootstrap.servers", String.join(",", source.bootstrapServers()));
@@ -72,10 +104,25 @@ final class KafkaClients {
         return config;
     }
 
+    /** The brokers refused the client's certificate, or wanted one (Lambda's words). */
+    static final String SERVER_FAILED_TO_AUTHENTICATE = "PROBLEM: Server failed to authenticate Lambda.";
+
+    /** The brokers' certificate is not trusted: no or another root CA, or a name it does not hold. */
+    static final String FAILED_TO_AUTHENTICATE_SERVER = "PROBLEM: Lambda failed to authenticate server.";
+
+    /** The secret's PEM could not be read as a certificate chain and (PKCS#8) key. */
+    static final String INVALID_CERTIFICATE = "PROBLEM: Provided certificate or private key is invalid.";
+
     /** A Kafka client's failure in Lambda's words. */
     static String problemOf(Throwable e) {
         if (e instanceof SaslAuthenticationException) {
             return ProcessingResults.SASL_FAILED;
+        }
+        if (e instanceof SslAuthenticationException) {
+            return causedByCertificate(e) ? FAILED_TO_AUTHENTICATE_SERVER : SERVER_FAILED_TO_AUTHENTICATE;
+        }
+        if (causedBy(e, ConfigException.class) || causedBy(e, InvalidConfigurationException.class)) {
+            return INVALID_CERTIFICATE;
         }
         if (e instanceof AuthorizationException) {
             return ProcessingResults.NOT_AUTHORIZED;
@@ -84,5 +131,19 @@ final class KafkaClients {
             return ProcessingResults.TOPIC_NOT_FOUND;
         }
         return ProcessingResults.CONNECTION_ERROR;
+    }
+
+    /** Whether this side refused the peer's certificate (a failed check), not the peer this side's. */
+    private static boolean causedByCertificate(Throwable e) {
+        return causedBy(e, CertificateException.class) || causedBy(e, CertPathValidatorException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,9 +3,9 @@ package dev.ignis.eventsource.kafka;
 import dev.ignis.contracts.arn.FunctionRef;
 import dev.ignis.contracts.invoke.InvokeAnswer;
 import dev.ignis.contracts.invoke.InvokeCall;
-import dev.ignis.eventsource.batch.Batch;
 import dev.ignis.eventsource.batch.BatchLimits;
 import dev.ignis.eventsource.config.EventSourceProperties;
+import dev.ignis.eventsource.destination.DestinationMetrics;
 import dev.ignis.eventsource.filter.RecordFilter;
 import dev.ignis.eventsource.invoke.FunctionInvoker;
 import dev.ignis.eventsource.poller.EventSourcePoller;
@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -40,14 +41,24 @@ import org.slf4j.LoggerFactory;
  * One thread polls, batches per partition and commits; batches are invoked on virtual threads, at
  * most one per partition and at most as many at once as the {@link LagScaler} allows — one to
  * start, more while the lag is high, up to the partitions assigned here. An offset is committed
- * only once every record before it was delivered with success or filtered out; a failed batch is
- * retried with back-off and holds back its partition only.
+ * only once every record before it was delivered with success, filtered out or given up (and then
+ * taken by the OnFailure destination); a failed batch is retried with back-off, under the mapping's
+ * error handling controls ({@link PartitionLane}), and holds back its partition only.
  */
 final class KafkaPoller implements EventSourcePoller {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaPoller.class);
 
-    private record Completion(PartitionLane lane, Batch<byte[]> batch, InvokeAnswer answer) {}
+    private sealed interface Completion {
+        PartitionLane lane();
+    }
+
+    private record Invoked(PartitionLane lane, PartitionLane.Attempt attempt, InvokeAnswer answer)
+            implements Completion {}
+
+    /** @param error null when the destination took the records */
+    private record Delivered(PartitionLane lane, PartitionLane.Discard discard, Exception error)
+            implements Completion {}
 
     private final KafkaSource source;
     private final FunctionRef function;
@@ -64,6 +75,8 @@ final class KafkaPoller implements EventSourcePoller {
     private final Map<TopicPartition, PartitionLane> lanes = new LinkedHashMap<>();
     private final ExecutorService invokes = Executors.newVirtualThreadPerTaskExecutor();
     private final LagScaler scaler;
+    private final KafkaFailureDestination destination;
+    private final DestinationMetrics destinationMetrics;
 
     private volatile boolean running;
     private Thread thread;
@@ -78,6 +91,8 @@ final class KafkaPoller implements EventSourcePoller {
             FunctionInvoker invoker,
             PollerEvents events,
             PollerMetrics metrics,
+            DestinationMetrics destinationMetrics,
+            Function<KafkaClients, KafkaFailureDestination> destinations,
             Clock clock) {
         this.source = source;
         this.function = FunctionRef.parse(source.functionArn());
@@ -91,6 +106,13 @@ final class KafkaPoller implements EventSourcePoller {
         this.filter = RecordFilter.of(source.filterPatterns());
         this.clients = new KafkaClients(source, properties, invokeTimeout);
         this.scaler = new LagScaler(settings.scaleInterval(), settings.scaleUpLag());
+        this.destinationMetrics = destinationMetrics;
+        this.destination = destinations.apply(clients);
+    }
+
+    /** The writer of this poller's events, which the OnFailure records share. */
+    KafkaEventWriter writer() {
+        return writer;
     }
 
     @Override
@@ -114,7 +136,11 @@ final class KafkaPoller implements EventSourcePoller {
             }
         }
         invokes.shutdownNow();
+        if (destination != null) {
+            destination.close();
+        }
         metrics.remove();
+        destinationMetrics.remove();
     }
 
     private void run() {
@@ -167,7 +193,7 @@ final class KafkaPoller implements EventSourcePoller {
             for (ConsumerRecord<byte[], byte[]> r : records.records(partition)) {
                 byte[] json = writer.record(r);
                 boolean matched = filter.isPassAll() || filter.matches(writer.filterView(r, json));
-                lane.buffer.add(json, r.offset(), json.length, matched, now);
+                lane.buffer.add(new KafkaRecord(r, json), r.offset(), json.length, matched, now);
             }
             if (!lane.paused && lane.buffer.size() >= settings.maxBufferedPerPartition()) {
                 consumer.pause(List.of(partition));
@@ -182,25 +208,42 @@ final class KafkaPoller implements EventSourcePoller {
         List<PartitionLane> order = new ArrayList<>(lanes.values());
         for (int i = 0; i < order.size() && inFlight < scaler.concurrency(); i++) {
             PartitionLane lane = order.get((rotation + i) % order.size());
-            Batch<byte[]> batch = lane.next(now);
-            if (batch == null) {
-                continue;
+            switch (lane.next(now)) {
+                case null -> {
+                    continue;
+                }
+                case PartitionLane.Step.Filtered f -> {
+                    // Nothing to deliver: the records count as processed without an invoke.
+                    metrics.filtered(f.records());
+                    continue;
+                }
+                case PartitionLane.Step.Invoke step -> {
+                    metrics.filtered(step.filtered());
+                    invoke(lane, step.attempt());
+                }
+                case PartitionLane.Step.Deliver step -> {
+                    if (destination == null) {
+                        log.info(
+                                "Mapping {} {}: {} records given up ({}), no OnFailure destination",
+                                source.uuid(),
+                                lane.partition,
+                                step.discard().records().size(),
+                                step.discard().condition());
+                        lane.delivered();
+                        continue;
+                    }
+                    deliver(lane, step.discard());
+                }
             }
-            if (batch.filteredOnly()) {
-                // Nothing to deliver: the records count as processed without an invoke.
-                lane.succeeded(batch);
-                metrics.filtered(batch.filtered());
-                continue;
-            }
-            invoke(lane, batch);
             rotation = (rotation + i + 1) % order.size();
         }
     }
 
-    private void invoke(PartitionLane lane, Batch<byte[]> batch) {
-        lane.inFlight = true;
+    private void invoke(PartitionLane lane, PartitionLane.Attempt attempt) {
         inFlight++;
-        byte[] event = writer.event(lane.partition, batch.records());
+        byte[] event = writer.event(
+                lane.partition,
+                attempt.records().stream().map(KafkaRecord::json).toList());
         invokes.execute(() -> {
             InvokeAnswer answer;
             try {
@@ -208,7 +251,23 @@ final class KafkaPoller implements EventSourcePoller {
             } catch (RuntimeException e) {
                 answer = InvokeAnswer.unreachable(e.toString());
             }
-            completions.add(new Completion(lane, batch, answer));
+            completions.add(new Invoked(lane, attempt, answer));
+        });
+    }
+
+    private void deliver(PartitionLane lane, PartitionLane.Discard discard) {
+        inFlight++;
+        invokes.execute(() -> {
+            Exception error = null;
+            try {
+                destination.deliver(lane.partition, discard);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = e;
+            } catch (Exception e) {
+                error = e;
+            }
+            completions.add(new Delivered(lane, discard, error));
         });
     }
 
@@ -216,33 +275,50 @@ final class KafkaPoller implements EventSourcePoller {
         Completion done;
         while ((done = completions.poll()) != null) {
             PartitionLane lane = done.lane();
-            lane.inFlight = false;
             inFlight--;
             if (lane.revoked) {
+                lane.inFlight = false;
                 continue;
             }
-            int records = done.batch().records().size();
-            if (done.answer().succeeded()) {
-                lane.succeeded(done.batch());
-                metrics.succeeded(records);
-                metrics.filtered(done.batch().filtered());
-                events.processed(ProcessingResults.OK);
-                if (lane.paused && lane.buffer.size() < settings.maxBufferedPerPartition() / 2) {
-                    consumer.resume(List.of(lane.partition));
-                    lane.paused = false;
+            long base = settings.retryBackoff().toMillis();
+            long max = settings.maxRetryBackoff().toMillis();
+            switch (done) {
+                case Invoked invoked -> {
+                    int records = invoked.attempt().records().size();
+                    if (lane.invoked(invoked.answer(), clock.millis(), base, max)) {
+                        metrics.succeeded(records);
+                        events.processed(ProcessingResults.OK);
+                        resumeIfDrained(lane);
+                    } else {
+                        metrics.failed(records);
+                        events.processed(ProcessingResults.of(invoked.answer()));
+                    }
                 }
-            } else {
-                lane.failed(done.batch(), clock.millis(), backoff(lane.failures));
-                metrics.failed(records);
-                events.processed(ProcessingResults.of(done.answer()));
+                case Delivered delivered
+                when delivered.error() == null -> {
+                    destinationMetrics.sent(delivered.discard().records().size());
+                    lane.delivered();
+                    resumeIfDrained(lane);
+                }
+                case Delivered delivered -> {
+                    log.warn(
+                            "Mapping {} {}: the OnFailure destination refused {} records, tried again: {}",
+                            source.uuid(),
+                            lane.partition,
+                            delivered.discard().records().size(),
+                            delivered.error().toString());
+                    destinationMetrics.failed();
+                    lane.deliveryFailed(clock.millis(), base, max);
+                }
             }
         }
     }
 
-    private long backoff(int failuresSoFar) {
-        long base = settings.retryBackoff().toMillis();
-        long wait = base << Math.min(failuresSoFar, 20);
-        return Math.min(wait, settings.maxRetryBackoff().toMillis());
+    private void resumeIfDrained(PartitionLane lane) {
+        if (lane.paused && lane.buffer.size() < settings.maxBufferedPerPartition() / 2) {
+            consumer.resume(List.of(lane.partition));
+            lane.paused = false;
+        }
     }
 
     private void commit(boolean sync) {
@@ -368,7 +444,7 @@ final class KafkaPoller implements EventSourcePoller {
             }
             Map<TopicPartition, OffsetAndMetadata> pinned = new HashMap<>();
             for (TopicPartition tp : partitions) {
-                PartitionLane lane = new PartitionLane(tp, limitsFor(tp));
+                PartitionLane lane = new PartitionLane(tp, limitsFor(tp), source.errorHandling());
                 lanes.put(tp, lane);
                 if (fresh.contains(tp)) {
                     // Where the group starts is saved now: a restart before the first batch neither

@@ -4,6 +4,9 @@ import dev.ignis.contracts.registry.EventSourceMappingSnapshot;
 import dev.ignis.contracts.registry.EventSourceMappingSnapshot.SourceKind;
 import dev.ignis.eventsource.batch.BatchLimits;
 import dev.ignis.eventsource.config.EventSourceProperties;
+import dev.ignis.eventsource.destination.DestinationMetrics;
+import dev.ignis.eventsource.destination.SqsClients;
+import dev.ignis.eventsource.destination.SqsFailureQueue;
 import dev.ignis.eventsource.invoke.FunctionInvoker;
 import dev.ignis.eventsource.invoke.PlacementProperties;
 import dev.ignis.eventsource.poller.EventSourcePoller;
@@ -13,18 +16,26 @@ import dev.ignis.eventsource.poller.PollerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Kafka pollers, for self-managed clusters (and MSK-shaped mappings): settings from the snapshot. */
+/**
+ * Kafka pollers, for self-managed clusters (and MSK-shaped mappings): settings from the snapshot, and
+ * the SQS clients of OnFailure queues shared by every Kafka mapping.
+ */
 @Component
-class KafkaPollerFactory implements EventSourcePollerFactory {
+class KafkaPollerFactory implements EventSourcePollerFactory, DisposableBean {
+
+    /** Lambda's cap on retries when MaximumRetryAttempts is infinite and an OnFailure destination is set. */
+    static final int RETRIES_WITH_DESTINATION = 10;
 
     private final EventSourceProperties properties;
     private final Duration invokeTimeout;
     private final FunctionInvoker invoker;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final SqsClients sqs;
 
     @Autowired
     KafkaPollerFactory(
@@ -42,6 +53,7 @@ class KafkaPollerFactory implements EventSourcePollerFactory {
         this.invoker = invoker;
         this.meters = meters;
         this.clock = Clock.systemUTC();
+        this.sqs = new SqsClients(properties.kafka().sqsEndpoint());
     }
 
     @Override
@@ -59,14 +71,41 @@ class KafkaPollerFactory implements EventSourcePollerFactory {
         } catch (IllegalArgumentException e) {
             return new Unrunnable(events, e.getMessage());
         }
+        KafkaSource source = source(mapping, security);
         return new KafkaPoller(
-                source(mapping, security),
+                source,
                 properties,
                 invokeTimeout,
                 invoker,
                 events,
                 new PollerMetrics(meters, mapping.uuid(), mapping.functionArn()),
+                new DestinationMetrics(meters, mapping.uuid(), mapping.functionArn()),
+                clients -> destination(source, clients),
                 clock);
+    }
+
+    /** The mapping's OnFailure destination, or null: a topic on the source's cluster, else an SQS queue. */
+    private KafkaFailureDestination destination(KafkaSource source, KafkaClients clients) {
+        String target = source.onFailureDestination();
+        if (target == null) {
+            return null;
+        }
+        var records = new KafkaInvocationRecord(source, new KafkaEventWriter(source));
+        if (target.startsWith(KafkaSource.KAFKA_DESTINATION)) {
+            return new TopicDestination(
+                    target.substring(KafkaSource.KAFKA_DESTINATION.length()),
+                    clients::producer,
+                    records,
+                    properties.kafka().destinationTimeout(),
+                    clock);
+        }
+        return new QueueDestination(
+                new SqsFailureQueue(sqs.forRegion(SqsFailureQueue.regionOf(target)), target), records, clock);
+    }
+
+    @Override
+    public void destroy() {
+        sqs.close();
     }
 
     KafkaSource source(EventSourceMappingSnapshot m, KafkaSecurity security) {
@@ -89,7 +128,22 @@ class KafkaPollerFactory implements EventSourcePollerFactory {
                 m.startingPositionTimestamp(),
                 new BatchLimits(m.batchSize(), window, properties.maxPayloadBytes(), 0),
                 m.filterPatterns(),
-                security);
+                security,
+                errorHandling(m),
+                m.onFailureDestination());
+    }
+
+    /** The error handling controls; unset ones are Lambda's defaults (-1: retry forever, no age limit). */
+    static KafkaSource.ErrorHandling errorHandling(EventSourceMappingSnapshot m) {
+        int retries = m.maximumRetryAttempts() == null ? -1 : m.maximumRetryAttempts();
+        if (retries < 0 && m.onFailureDestination() != null) {
+            retries = RETRIES_WITH_DESTINATION;
+        }
+        Integer age = m.maximumRecordAgeInSeconds();
+        return new KafkaSource.ErrorHandling(
+                retries,
+                age == null || age < 0 ? -1 : age * 1000L,
+                Boolean.TRUE.equals(m.bisectBatchOnFunctionError()));
     }
 
     /** A mapping whose settings cannot run here: it says why, and never reads. */

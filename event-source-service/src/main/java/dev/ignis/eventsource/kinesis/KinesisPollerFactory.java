@@ -4,6 +4,7 @@ import dev.ignis.contracts.registry.EventSourceMappingSnapshot;
 import dev.ignis.contracts.registry.EventSourceMappingSnapshot.SourceKind;
 import dev.ignis.eventsource.batch.BatchLimits;
 import dev.ignis.eventsource.config.EventSourceProperties;
+import dev.ignis.eventsource.destination.SqsFailureQueue;
 import dev.ignis.eventsource.filter.RecordFilter;
 import dev.ignis.eventsource.invoke.FunctionInvoker;
 import dev.ignis.eventsource.poller.EventSourcePoller;
@@ -54,7 +55,12 @@ class KinesisPollerFactory implements EventSourcePollerFactory, DisposableBean {
         var settings = properties.kinesis();
         FailureDestination destination = source.onFailureDestination() == null
                 ? null
-                : new FailureDestination(clients.sqs(source.region()), source, clock);
+                : new FailureDestination(
+                        new SqsFailureQueue(
+                                clients.sqs(SqsFailureQueue.regionOf(source.onFailureDestination())),
+                                source.onFailureDestination()),
+                        source,
+                        clock);
         ShardReader.Context context = new ShardReader.Context(
                 source,
                 settings,

@@ -114,6 +114,8 @@ class KafkaEventWriterTest {
                 null,
                 new BatchLimits(100, Duration.ZERO, 6_291_456, 0),
                 List.of(),
-                KafkaSecurity.NONE);
+                KafkaSecurity.NONE,
+                KafkaSource.ErrorHandling.RETRY_FOREVER,
+                null);
     }
 }

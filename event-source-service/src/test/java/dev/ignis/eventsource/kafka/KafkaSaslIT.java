@@ -122,8 +122,8 @@ class KafkaSaslIT {
                 "Creating",
                 true);
         var credentials = Map.of(
-                SECRET, new Credentials(JaasUtils.KAFKA_PLAIN_USER1, JaasUtils.KAFKA_PLAIN_USER1_PASSWORD),
-                WRONG, new Credentials(JaasUtils.KAFKA_PLAIN_USER1, "not-the-password"));
+                SECRET, Credentials.basic(JaasUtils.KAFKA_PLAIN_USER1, JaasUtils.KAFKA_PLAIN_USER1_PASSWORD),
+                WRONG, Credentials.basic(JaasUtils.KAFKA_PLAIN_USER1, "not-the-password"));
         EventSourcePoller poller = new KafkaPollerFactory(
                         Mappings.properties(credentials), Duration.ofSeconds(30), function, new SimpleMeterRegistry())
                 .create(mapping, events);

@@ -61,7 +61,41 @@ final class Mappings {
                 Instant.parse("2026-12-04T01:00:00Z"));
     }
 
+    /** The mapping with the error handling controls and OnFailure destination set. */
+    static EventSourceMappingSnapshot withErrorHandling(
+            EventSourceMappingSnapshot m, String onFailure, Integer retries, Integer maxAge, Boolean bisect) {
+        return new EventSourceMappingSnapshot(
+                m.uuid(),
+                m.mappingArn(),
+                m.functionArn(),
+                m.sourceKind(),
+                m.eventSourceArn(),
+                m.kafka(),
+                m.state(),
+                m.stateTransitionReason(),
+                m.enabled(),
+                m.batchSize(),
+                m.maximumBatchingWindowInSeconds(),
+                m.filterPatterns(),
+                m.startingPosition(),
+                m.startingPositionTimestamp(),
+                onFailure,
+                m.reportBatchItemFailures(),
+                bisect,
+                retries,
+                maxAge,
+                m.parallelizationFactor(),
+                m.maximumConcurrency(),
+                m.lastProcessingResult(),
+                m.lastModified());
+    }
+
     static EventSourceProperties properties(Map<String, EventSourceProperties.Credentials> credentials) {
+        return properties(credentials, null);
+    }
+
+    static EventSourceProperties properties(
+            Map<String, EventSourceProperties.Credentials> credentials, URI sqsEndpoint) {
         return new EventSourceProperties(
                 "us-east-1",
                 "000000000000",
@@ -76,7 +110,9 @@ final class Mappings {
                         Duration.ofSeconds(2),
                         Duration.ofMillis(200),
                         50,
-                        credentials),
+                        credentials,
+                        sqsEndpoint,
+                        Duration.ofSeconds(5)),
                 new EventSourceProperties.Sqs(
                         null, Duration.ofSeconds(1), 5, 1000, Duration.ofMillis(200), 5, Duration.ofMillis(200)),
                 new EventSourceProperties.Kinesis(

@@ -224,7 +224,9 @@ final class Streams {
                         Duration.ofSeconds(2),
                         Duration.ofMillis(200),
                         50,
-                        java.util.Map.of()),
+                        java.util.Map.of(),
+                        null,
+                        Duration.ofSeconds(5)),
                 null,
                 new EventSourceProperties.Kinesis(
                         kinesis,

@@ -82,6 +82,9 @@ class EventSourceMappingService {
         SourceKind kind = MappingRules.kindOf(r);
         MappingRules.checkSettings(kind, r);
         MappingRules.checkCreate(kind, r);
+        if (kind == SourceKind.KAFKA) {
+            MappingRules.checkKafkaDestination(r, r.topics().getFirst());
+        }
         Target target = target(r.functionName());
         EventSourceMappingEntity m = new EventSourceMappingEntity();
         m.uuid = UUID.randomUUID().toString();
@@ -133,6 +136,9 @@ class EventSourceMappingService {
         EventSourceMappingEntity m = load(uuid);
         refuseWhileDeleting(m);
         MappingRules.checkSettings(m.sourceKind, r);
+        if (m.kafka != null) {
+            MappingRules.checkKafkaDestination(r, m.kafka.topics().getFirst());
+        }
         if (r.functionName() != null) {
             Target target = target(r.functionName());
             if (!target.functionArn().equals(m.functionArn)) {

@@ -39,7 +39,12 @@ final class MappingRules {
             "VIRTUAL_HOST");
     private static final String ARN_PATTERN =
             "arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}(-gov)?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)";
-    private static final String DESTINATION_PATTERN = "^$|" + ARN_PATTERN;
+    /** The model's pattern for OnFailure destinations: an ARN, or a topic of a Kafka mapping's cluster. */
+    private static final String DESTINATION_PATTERN =
+            "$|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):"
+                    + "([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)";
+
+    static final String KAFKA_DESTINATION = "kafka://";
     private static final Pattern SERVER = Pattern.compile(
             "(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\\-]*[A-Za-z0-9]):[0-9]{1,5}");
     private static final String TOPIC_PATTERN = "^[^.]([a-zA-Z0-9\\-_.]+)";
@@ -106,14 +111,37 @@ final class MappingRules {
                         s.scalingConfig(), "ScalingConfig",
                         s.sourceAccessConfigurations(), "SourceAccessConfigurations");
             case KAFKA ->
+                // AWS documents no itemIdentifier for Kafka partial batch responses: refused until it does.
                 refuse(
                         s.parallelizationFactor(), "ParallelizationFactor",
-                        s.bisectBatchOnFunctionError(), "BisectBatchOnFunctionError",
-                        s.maximumRetryAttempts(), "MaximumRetryAttempts",
-                        s.maximumRecordAgeInSeconds(), "MaximumRecordAgeInSeconds",
                         s.scalingConfig(), "ScalingConfig",
                         s.functionResponseTypes(), "FunctionResponseTypes");
         }
+        String destination = onFailure(s);
+        if (kind != SourceKind.KAFKA && destination != null && destination.startsWith(KAFKA_DESTINATION)) {
+            throw invalidParameter("Unsupported DestinationConfig parameter for given event source mapping type.");
+        }
+    }
+
+    /**
+     * A Kafka topic OnFailure destination must be on the source's cluster and not its source topic,
+     * which would feed the failures back to the function (AWS: "Lambda prevents infinite loops").
+     */
+    static void checkKafkaDestination(Settings s, String sourceTopic) {
+        String destination = onFailure(s);
+        if (destination != null
+                && destination.startsWith(KAFKA_DESTINATION)
+                && destination.substring(KAFKA_DESTINATION.length()).equals(sourceTopic)) {
+            throw invalidParameter("The OnFailure destination topic " + sourceTopic
+                    + " is the event source mapping's own topic: records given up would be delivered again.");
+        }
+    }
+
+    private static String onFailure(Settings s) {
+        if (s.destinationConfig() == null || s.destinationConfig().onFailure() == null) {
+            return null;
+        }
+        return s.destinationConfig().onFailure().destination();
     }
 
     /** What only CreateEventSourceMapping carries: where to start, and a Kafka source's address. */

@@ -78,7 +78,7 @@ class KafkaPollerFactory implements EventSourcePollerFactory, DisposableBean {
                 invokeTimeout,
                 invoker,
                 events,
-                new PollerMetrics(meters, mapping.uuid(), mapping.functionArn()),
+                new PollerMetrics(meters, "kafka", mapping.uuid(), mapping.functionArn()),
                 new DestinationMetrics(meters, mapping.uuid(), mapping.functionArn()),
                 clients -> destination(source, clients),
                 clock);

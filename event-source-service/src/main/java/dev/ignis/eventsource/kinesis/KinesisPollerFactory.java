@@ -75,7 +75,7 @@ class KinesisPollerFactory implements EventSourcePollerFactory, DisposableBean {
                 invoker,
                 null,
                 events,
-                new PollerMetrics(meters, mapping.uuid(), mapping.functionArn()),
+                new PollerMetrics(meters, "kinesis", mapping.uuid(), mapping.functionArn()),
                 new IteratorAge(meters, mapping.uuid(), mapping.functionArn()),
                 new RecordExpiry(source.maximumRecordAge()),
                 clock);

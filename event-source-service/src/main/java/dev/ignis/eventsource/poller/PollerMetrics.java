@@ -4,18 +4,21 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One mapping's meters, tagged {@code mapping} (its UUID) and {@code function}: records delivered,
+ * One mapping's meters, tagged {@code source} (its kind: {@code kafka}, {@code sqs}, {@code kinesis}),
+ * {@code mapping} (its UUID) and {@code function}: records delivered,
  * filtered out and in failed batches; batches by outcome; and {@code OffsetLag}, the records the
  * source holds that the mapping has not processed yet. Removed when the poller stops.
  */
 public final class PollerMetrics {
 
     private final MeterRegistry registry;
+    private final Tags tags;
     private final List<Meter> meters = new ArrayList<>();
     private final Counter delivered;
     private final Counter filtered;
@@ -24,27 +27,25 @@ public final class PollerMetrics {
     private final Counter failedBatches;
     private final AtomicLong offsetLag = new AtomicLong();
 
-    public PollerMetrics(MeterRegistry registry, String mappingUuid, String functionArn) {
+    /** @param source the mapping's kind, as its package is named: kafka, sqs or kinesis */
+    public PollerMetrics(MeterRegistry registry, String source, String mappingUuid, String functionArn) {
         this.registry = registry;
         String function = functionArn.substring(functionArn.indexOf(":function:") + ":function:".length());
-        delivered = counter("ignis.eventsource.records", "delivered", mappingUuid, function);
-        filtered = counter("ignis.eventsource.records", "filtered", mappingUuid, function);
-        failedRecords = counter("ignis.eventsource.records", "failed", mappingUuid, function);
-        succeededBatches = counter("ignis.eventsource.batches", "success", mappingUuid, function);
-        failedBatches = counter("ignis.eventsource.batches", "failure", mappingUuid, function);
+        this.tags = Tags.of("source", source, "mapping", mappingUuid, "function", function);
+        delivered = counter("ignis.eventsource.records", "delivered");
+        filtered = counter("ignis.eventsource.records", "filtered");
+        failedRecords = counter("ignis.eventsource.records", "failed");
+        succeededBatches = counter("ignis.eventsource.batches", "success");
+        failedBatches = counter("ignis.eventsource.batches", "failure");
         meters.add(Gauge.builder("ignis.eventsource.offset.lag", offsetLag, AtomicLong::get)
                 .description("OffsetLag: records in the source not yet processed by the mapping")
-                .tag("mapping", mappingUuid)
-                .tag("function", function)
+                .tags(tags)
                 .register(registry));
     }
 
-    private Counter counter(String name, String outcome, String mapping, String function) {
-        Counter counter = Counter.builder(name)
-                .tag("mapping", mapping)
-                .tag("function", function)
-                .tag("outcome", outcome)
-                .register(registry);
+    private Counter counter(String name, String outcome) {
+        Counter counter =
+                Counter.builder(name).tags(tags).tag("outcome", outcome).register(registry);
         meters.add(counter);
         return counter;
     }

@@ -67,7 +67,7 @@ class SqsPollerFactory implements EventSourcePollerFactory {
                 new SqsQueue(client(source), source.queue()),
                 invoker,
                 events,
-                new PollerMetrics(meters, mapping.uuid(), mapping.functionArn()),
+                new PollerMetrics(meters, "sqs", mapping.uuid(), mapping.functionArn()),
                 clock);
     }
 

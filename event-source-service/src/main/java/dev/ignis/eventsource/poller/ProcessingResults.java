@@ -6,6 +6,9 @@ import dev.ignis.contracts.invoke.InvokeAnswer;
 public final class ProcessingResults {
 
     public static final String OK = "OK";
+    /** What a mapping says before its first batch, as the registry words it for a new one. */
+    public static final String NO_RECORDS = "No records processed";
+
     public static final String FUNCTION_FAILED = "PROBLEM: Function call failed.";
     public static final String THROTTLED = "PROBLEM: Function call throttled.";
     public static final String FUNCTION_UNAVAILABLE = "PROBLEM: Function could not be invoked.";

@@ -12,6 +12,9 @@ final class StatusTracker implements PollerEvents {
     private final MappingStatusReporter reporter;
     private EventSourceMappingSnapshot mapping;
     private boolean reading;
+    /** A problem reaching the source (not a batch's) is what LastProcessingResult says now. */
+    private boolean unreachable;
+
     private String lastResult;
     private MappingStatus lastSent;
 
@@ -37,14 +40,23 @@ final class StatusTracker implements PollerEvents {
     @Override
     public synchronized void reading() {
         reading = true;
-        if (!MappingStatus.ENABLED.equals(mapping.state())) {
-            send(MappingStatus.ENABLED, null);
+        String result = null;
+        if (unreachable) {
+            // What kept the poller from its source is gone, and no batch has run since.
+            unreachable = false;
+            result = ProcessingResults.NO_RECORDS;
+            lastResult = result;
+        }
+        boolean enable = !MappingStatus.ENABLED.equals(mapping.state());
+        if (enable || result != null) {
+            send(enable ? MappingStatus.ENABLED : null, result);
         }
     }
 
     @Override
     public synchronized void problem(String lastProcessingResult) {
         reading = false;
+        unreachable = true;
         processed(lastProcessingResult);
     }
 

@@ -66,7 +66,7 @@ public record KafkaTrigger() implements Scenario {
                             .selfManagedKafkaEventSourceConfig(c -> c.consumerGroupId(group)))
                     .uuid();
             try {
-                drain(run, admin, group, records);
+                drain(run, admin, group, uuid, records);
                 idle(run, admin, producer, topic, group, records);
             } finally {
                 lambda.deleteEventSourceMapping(b -> b.uuid(uuid));
@@ -76,30 +76,35 @@ public record KafkaTrigger() implements Scenario {
         }
     }
 
-    private static void drain(RunContext run, Admin admin, String group, int records) throws Exception {
+    /**
+     * Two clocks on the same drain: records delivered to the function, as event-source-service counts
+     * them (the rate the other trigger scenarios report), and offsets committed, read with the Admin API.
+     */
+    private static void drain(RunContext run, Admin admin, String group, String uuid, int records) throws Exception {
         long deadline =
                 System.nanoTime() + Duration.ofSeconds(120 + records / 1_000).toNanos();
-        long firstAt = 0;
-        long first = 0;
-        long done = 0;
-        while (done < records && System.nanoTime() < deadline) {
-            done = committed(admin, group);
-            if (firstAt == 0 && done > 0) {
-                firstAt = System.nanoTime();
-                first = done;
+        Progress delivered = new Progress();
+        Progress committed = new Progress();
+        try (DeliveredRecords counter =
+                new DeliveredRecords(run.options().endpoints().eventSource())) {
+            for (int round = 0; committed.done < records && System.nanoTime() < deadline; round++) {
+                committed.saw(committed(admin, group));
+                // A scrape costs event-source-service some CPU: every 50 ms, the offsets every 10.
+                if (delivered.done < records && round % 5 == 0) {
+                    delivered.saw(counter.of(uuid));
+                }
+                Thread.sleep(10);
             }
-            Thread.sleep(2);
         }
-        double seconds = (System.nanoTime() - firstAt) / 1e9;
-        double perSecond = firstAt == 0 || done == first ? 0 : (done - first) / seconds;
+        double perSecond = delivered.perSecond();
         run.add(new Row(
                 NAME,
                 Server.IGNIS_EVENT_SOURCE,
                 "records drained, batches of " + BATCH,
                 "drain " + records,
                 1,
-                done,
-                records - done,
+                delivered.done,
+                records - delivered.done,
                 0,
                 0,
                 0,
@@ -108,12 +113,39 @@ public record KafkaTrigger() implements Scenario {
                 perSecond));
         run.note(String.format(
                 java.util.Locale.ROOT,
-                "kafka: %d of %d records through the mapping at %.0f records/s (%.0f batches/s), measured from"
-                        + " the first committed batch; the issue's target is >= 50,000 records/s on 2 cores",
-                done,
+                "kafka: %d of %d records delivered through the mapping at %.0f records/s (%.0f batches/s) from the"
+                        + " first delivered batch to the last, %d committed at %.0f records/s from the first commit"
+                        + " past the start to the last; the issue's target is >= 50,000 records/s on 2 cores",
+                delivered.done,
                 records,
                 perSecond,
-                perSecond / BATCH));
+                perSecond / BATCH,
+                committed.done,
+                committed.perSecond()));
+    }
+
+    /** A count seen growing: when it first moved and when it last did. */
+    private static final class Progress {
+        long first;
+        long firstAt;
+        long lastAt;
+        long done;
+
+        void saw(long count) {
+            long now = System.nanoTime();
+            if (count > done) {
+                if (firstAt == 0) {
+                    firstAt = now;
+                    first = count;
+                }
+                done = count;
+                lastAt = now;
+            }
+        }
+
+        double perSecond() {
+            return firstAt == 0 || done == first ? 0 : (done - first) / ((lastAt - firstAt) / 1e9);
+        }
     }
 
     private static void idle(

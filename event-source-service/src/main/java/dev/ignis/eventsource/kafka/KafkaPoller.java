@@ -82,6 +82,9 @@ final class KafkaPoller implements EventSourcePoller {
     private Thread thread;
     private KafkaConsumer<byte[], byte[]> consumer;
     private int inFlight;
+    /** Touched on the polling thread only: commitAsync's callbacks run inside poll. */
+    private boolean commitInFlight;
+
     private int rotation;
 
     KafkaPoller(
@@ -167,6 +170,8 @@ final class KafkaPoller implements EventSourcePoller {
             c.subscribe(List.of(source.topic()), new Rebalance());
             while (running) {
                 applyCompletions();
+                // A lane whose batch just finished goes on with what it holds, without waiting out a poll.
+                dispatch();
                 // Committed before polling: poll sends it at once, instead of after a wait for records.
                 commit(false);
                 ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(pollTimeout()));
@@ -180,6 +185,7 @@ final class KafkaPoller implements EventSourcePoller {
         } finally {
             lanes.clear();
             consumer = null;
+            commitInFlight = false;
         }
     }
 
@@ -332,7 +338,9 @@ final class KafkaPoller implements EventSourcePoller {
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets, boolean sync) {
-        if (offsets.isEmpty()) {
+        // One asynchronous commit at a time, each with the newest offsets: a commit per loop would
+        // queue up at the coordinator faster than it writes them, and the group's offsets fall behind.
+        if (offsets.isEmpty() || (!sync && commitInFlight)) {
             return;
         }
         offsets.forEach((tp, offset) -> {
@@ -345,7 +353,9 @@ final class KafkaPoller implements EventSourcePoller {
             consumer.commitSync(offsets);
             return;
         }
+        commitInFlight = true;
         consumer.commitAsync(offsets, (committed, error) -> {
+            commitInFlight = false;
             if (error != null) {
                 log.debug("Mapping {}: commit failed, retried with the next: {}", source.uuid(), error.toString());
                 committed.keySet().forEach(tp -> {
@@ -374,6 +384,7 @@ final class KafkaPoller implements EventSourcePoller {
 
     private long pollTimeout() {
         if (inFlight > 0) {
+            // A finished batch is noticed only when poll returns: this is how long its lane may idle.
             return 2;
         }
         long now = clock.millis();

@@ -1,15 +1,11 @@
 package dev.ignis.bench.scenario;
 
-import dev.ignis.bench.functions.NoOpRuntime;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
@@ -40,11 +36,7 @@ public record KinesisTrigger() implements Scenario {
         String region = run.options().key().region();
         String function = "bench-kinesis";
         int records = run.options().messages();
-        try (KinesisClient kinesis = KinesisClient.builder()
-                        .endpointOverride(endpoint)
-                        .region(Region.of(region))
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-                        .build();
+        try (KinesisClient kinesis = SourceDrain.localClient(KinesisClient.builder(), endpoint, region);
                 DeliveredRecords delivered =
                         new DeliveredRecords(run.options().endpoints().eventSource())) {
             try {
@@ -53,31 +45,25 @@ public record KinesisTrigger() implements Scenario {
                 run.skip(NAME, "no Kinesis API at " + endpoint + " (start the stack with ./ignis up --kinesis): " + e);
                 return;
             }
-            run.functions().create(function, NoOpRuntime.PYTHON);
-            try {
-                run.direct().awaitInvocable(function, Duration.ofSeconds(60));
-                for (int batch : new int[] {10, 100}) {
-                    String stream = "bench-kinesis-" + System.currentTimeMillis() + "-" + batch;
-                    kinesis.createStream(b -> b.streamName(stream).shardCount(SHARDS));
-                    awaitActive(kinesis, stream);
-                    fill(kinesis, stream, records);
-                    String uuid = run.functions()
-                            .lambda()
-                            .createEventSourceMapping(b -> b.functionName(function)
-                                    .eventSourceArn("arn:aws:kinesis:" + region + ":" + ACCOUNT + ":stream/" + stream)
-                                    .startingPosition("TRIM_HORIZON")
-                                    .batchSize(batch))
-                            .uuid();
-                    try {
-                        SourceDrain.measure(run, NAME, delivered, uuid, records, batch);
-                    } finally {
-                        run.functions().lambda().deleteEventSourceMapping(b -> b.uuid(uuid));
-                        kinesis.deleteStream(b -> b.streamName(stream));
-                    }
+            SourceDrain.overBatchSizes(run, function, batch -> {
+                String stream = "bench-kinesis-" + System.currentTimeMillis() + "-" + batch;
+                kinesis.createStream(b -> b.streamName(stream).shardCount(SHARDS));
+                awaitActive(kinesis, stream);
+                fill(kinesis, stream, records);
+                String uuid = run.functions()
+                        .lambda()
+                        .createEventSourceMapping(b -> b.functionName(function)
+                                .eventSourceArn("arn:aws:kinesis:" + region + ":" + ACCOUNT + ":stream/" + stream)
+                                .startingPosition("TRIM_HORIZON")
+                                .batchSize(batch))
+                        .uuid();
+                try {
+                    SourceDrain.measure(run, NAME, delivered, uuid, records, batch);
+                } finally {
+                    run.functions().lambda().deleteEventSourceMapping(b -> b.uuid(uuid));
+                    kinesis.deleteStream(b -> b.streamName(stream));
                 }
-            } finally {
-                run.functions().delete(function);
-            }
+            });
         }
     }
 

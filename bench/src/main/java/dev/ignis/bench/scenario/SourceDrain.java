@@ -1,9 +1,15 @@
 package dev.ignis.bench.scenario;
 
+import dev.ignis.bench.functions.NoOpRuntime;
 import dev.ignis.bench.report.Row;
 import dev.ignis.bench.report.Server;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Times a mapping draining a source that was filled before it was created: records per second from
@@ -13,7 +19,35 @@ import java.util.Locale;
  */
 final class SourceDrain {
 
+    private static final int[] BATCH_SIZES = {10, 100};
+
+    /** One batch size's run: fill a fresh source, map it to the function, measure, tidy up. */
+    interface BatchRun {
+        void run(int batch) throws Exception;
+    }
+
     private SourceDrain() {}
+
+    /** A client of one of the stack's own AWS-compatible servers (ElasticMQ, kinesalite), which take any key. */
+    static <B extends AwsClientBuilder<B, C>, C> C localClient(B builder, URI endpoint, String region) {
+        return builder.endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .build();
+    }
+
+    /** Creates the python no-op {@code function}, runs {@code each} at BatchSize 10 and 100, deletes it. */
+    static void overBatchSizes(RunContext run, String function, BatchRun each) throws Exception {
+        run.functions().create(function, NoOpRuntime.PYTHON);
+        try {
+            run.direct().awaitInvocable(function, Duration.ofSeconds(60));
+            for (int batch : BATCH_SIZES) {
+                each.run(batch);
+            }
+        } finally {
+            run.functions().delete(function);
+        }
+    }
 
     static void measure(
             RunContext run, String scenario, DeliveredRecords delivered, String mappingUuid, int records, int batch)

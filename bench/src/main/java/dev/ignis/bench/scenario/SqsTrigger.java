@@ -1,16 +1,11 @@
 package dev.ignis.bench.scenario;
 
-import dev.ignis.bench.functions.NoOpRuntime;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -37,11 +32,7 @@ public record SqsTrigger() implements Scenario {
         String region = run.options().key().region();
         String function = "bench-sqs";
         int messages = run.options().messages();
-        try (SqsClient sqs = SqsClient.builder()
-                        .endpointOverride(endpoint)
-                        .region(Region.of(region))
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-                        .build();
+        try (SqsClient sqs = SourceDrain.localClient(SqsClient.builder(), endpoint, region);
                 DeliveredRecords delivered =
                         new DeliveredRecords(run.options().endpoints().eventSource())) {
             try {
@@ -50,35 +41,29 @@ public record SqsTrigger() implements Scenario {
                 run.skip(NAME, "no SQS API at " + endpoint + " (start the stack with ./ignis up --sqs): " + e);
                 return;
             }
-            run.functions().create(function, NoOpRuntime.PYTHON);
-            try {
-                run.direct().awaitInvocable(function, Duration.ofSeconds(60));
-                for (int batch : new int[] {10, 100}) {
-                    String queue = "bench-sqs-" + System.currentTimeMillis() + "-" + batch;
-                    String url = sqs.createQueue(b -> b.queueName(queue)).queueUrl();
-                    fill(sqs, url, messages);
-                    String uuid = run.functions()
-                            .lambda()
-                            .createEventSourceMapping(b -> b.functionName(function)
-                                    .eventSourceArn("arn:aws:sqs:" + region + ":" + ACCOUNT + ":" + queue)
-                                    .batchSize(batch)
-                                    .maximumBatchingWindowInSeconds(batch > 10 ? 1 : 0))
-                            .uuid();
-                    try {
-                        SourceDrain.measure(run, NAME, delivered, uuid, messages, batch);
-                        run.note(NAME + ": batches of " + batch + ", messages left in the queue: "
-                                + sqs.getQueueAttributes(b -> b.queueUrl(url)
-                                                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                                        .attributes()
-                                        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-                    } finally {
-                        run.functions().lambda().deleteEventSourceMapping(b -> b.uuid(uuid));
-                        sqs.deleteQueue(b -> b.queueUrl(url));
-                    }
+            SourceDrain.overBatchSizes(run, function, batch -> {
+                String queue = "bench-sqs-" + System.currentTimeMillis() + "-" + batch;
+                String url = sqs.createQueue(b -> b.queueName(queue)).queueUrl();
+                fill(sqs, url, messages);
+                String uuid = run.functions()
+                        .lambda()
+                        .createEventSourceMapping(b -> b.functionName(function)
+                                .eventSourceArn("arn:aws:sqs:" + region + ":" + ACCOUNT + ":" + queue)
+                                .batchSize(batch)
+                                .maximumBatchingWindowInSeconds(batch > 10 ? 1 : 0))
+                        .uuid();
+                try {
+                    SourceDrain.measure(run, NAME, delivered, uuid, messages, batch);
+                    run.note(NAME + ": batches of " + batch + ", messages left in the queue: "
+                            + sqs.getQueueAttributes(b -> b.queueUrl(url)
+                                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                                    .attributes()
+                                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+                } finally {
+                    run.functions().lambda().deleteEventSourceMapping(b -> b.uuid(uuid));
+                    sqs.deleteQueue(b -> b.queueUrl(url));
                 }
-            } finally {
-                run.functions().delete(function);
-            }
+            });
         }
     }
 

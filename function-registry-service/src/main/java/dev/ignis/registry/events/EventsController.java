@@ -1,6 +1,7 @@
 package dev.ignis.registry.events;
 
 import dev.ignis.contracts.registry.EventRuleSnapshot;
+import dev.ignis.registry.api.TokenPages;
 import dev.ignis.registry.events.EventsApi.DescribeRuleResponse;
 import dev.ignis.registry.events.EventsApi.FailedEntry;
 import dev.ignis.registry.events.EventsApi.ListRulesRequest;
@@ -36,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "EventBridge rules")
 class EventsController {
+
+    private static final TokenPages.Refusals REFUSALS =
+            new TokenPages.Refusals(v -> EventsApiException.violations(List.of(v)), EventsApiException::validation);
 
     static final MediaType AMZ_JSON = MediaType.parseMediaType("application/x-amz-json-1.1");
     static final String TARGET_PREFIX = "AWSEvents.";
@@ -105,8 +109,8 @@ class EventsController {
 
     private Object listRules(byte[] body) {
         ListRulesRequest request = json.read(body, ListRulesRequest.class);
-        Page<EventRuleSnapshot> page =
-                Page.of(rules.list(request.namePrefix(), request.eventBusName()), request.nextToken(), request.limit());
+        TokenPages.Page<EventRuleSnapshot> page =
+                page(rules.list(request.namePrefix(), request.eventBusName()), request.nextToken(), request.limit());
         return new ListRulesResponse(
                 page.items().stream()
                         .map(r -> new Rule(
@@ -137,12 +141,16 @@ class EventsController {
     private Object listTargets(byte[] body) {
         ListTargetsByRuleRequest request = json.read(body, ListTargetsByRuleRequest.class);
         RuleRules.checkName(request.rule(), "rule");
-        Page<EventRuleSnapshot.Target> page = Page.of(
-                rules.listTargets(request.rule(), request.eventBusName()), request.nextToken(), request.limit());
+        TokenPages.Page<EventRuleSnapshot.Target> page =
+                page(rules.listTargets(request.rule(), request.eventBusName()), request.nextToken(), request.limit());
         return new ListTargetsByRuleResponse(
                 page.items().stream()
                         .map(t -> new Target(t.id(), t.arn(), t.input(), null, null))
                         .toList(),
                 page.nextToken());
+    }
+
+    private static <T> TokenPages.Page<T> page(List<T> all, String nextToken, Integer limit) {
+        return TokenPages.of(all, nextToken, limit, "limit", "The nextToken provided is invalid.", REFUSALS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ignis.registry.scheduler;
 
 import dev.ignis.contracts.registry.ScheduleSnapshot;
+import dev.ignis.registry.api.TokenPages;
 import dev.ignis.registry.scheduler.SchedulerApi.ListSchedulesResponse;
 import dev.ignis.registry.scheduler.SchedulerApi.ScheduleArnResponse;
 import dev.ignis.registry.scheduler.SchedulerApi.ScheduleRequest;
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "EventBridge Scheduler")
 class SchedulerController {
+
+    private static final TokenPages.Refusals REFUSALS = new TokenPages.Refusals(
+            v -> SchedulerApiException.violations(java.util.List.of(v)), SchedulerApiException::validation);
 
     private final ScheduleService schedules;
     private final SchedulerJson json;
@@ -69,8 +73,13 @@ class SchedulerController {
             @RequestParam(name = "MaxResults", required = false) Integer maxResults,
             @RequestParam(name = "NextToken", required = false) String nextToken) {
         ScheduleRules.checkState(state);
-        SchedulePage<ScheduleSnapshot> page =
-                SchedulePage.of(schedules.list(namePrefix, state, group), nextToken, maxResults);
+        TokenPages.Page<ScheduleSnapshot> page = TokenPages.of(
+                schedules.list(namePrefix, state, group),
+                nextToken,
+                maxResults,
+                "maxResults",
+                "Invalid NextToken.",
+                REFUSALS);
         return ok(new ListSchedulesResponse(
                 page.items().stream().map(SchedulerMapping::summary).toList(), page.nextToken()));
     }

@@ -15,15 +15,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +53,7 @@ class KafkaErrorHandlingIT {
     static SqsClient sqs;
 
     final EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+    private final TopicRecords topics = new TopicRecords(broker);
     final RecordingFunction function = new RecordingFunction();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<EventSourcePoller> pollers = new ArrayList<>();
@@ -92,8 +90,8 @@ class KafkaErrorHandlingIT {
         String topic = topic(2);
         String group = "group-" + topic;
         String queueArn = queue("failed-" + topic);
-        produce(topic, 0, 0, 3);
-        produce(topic, 1, 100, 2);
+        topics.produce(topic, 0, 0, 3);
+        topics.produce(topic, 1, 100, 2);
         function.failWhile = batch -> batch.stream().anyMatch(d -> d.value().equals("value-1"));
         start(Mappings.withErrorHandling(
                 Mappings.kafka(broker.getBrokersAsString(), topic, group, 10, 0, List.of()), queueArn, 2, null, null));
@@ -126,10 +124,10 @@ class KafkaErrorHandlingIT {
         assertThat(range.path("lastRecordOffset").asString()).isEqualTo("2");
         assertThat(range.path("firstRecordTimestamp").asString()).endsWith("Z");
 
-        produce(topic, 0, 3, 2);
+        topics.produce(topic, 0, 3, 2);
         function.awaitDelivered(4);
         assertThat(function.values()).contains("value-3", "value-4").doesNotContain("value-0", "value-1");
-        awaitCommitted(group, topic, 5 + 2);
+        topics.awaitCommitted(group, topic, 5 + 2);
         assertThat(function.failed).as("never tried again once given up").hasSize(3);
     }
 
@@ -138,7 +136,7 @@ class KafkaErrorHandlingIT {
         String topic = topic(1);
         String failedTopic = topic + "-failed";
         broker.addTopics(new NewTopic(failedTopic, 1, (short) 1));
-        produce(topic, 0, 0, 4);
+        topics.produce(topic, 0, 0, 4);
         function.failWhile = batch -> batch.stream().anyMatch(d -> d.value().equals("value-2"));
         start(Mappings.withErrorHandling(
                 Mappings.kafka(broker.getBrokersAsString(), topic, null, 10, 0, List.of()),
@@ -177,7 +175,7 @@ class KafkaErrorHandlingIT {
     void recordsPastMaximumRecordAgeAreGivenUpWithoutAnInvoke() throws Exception {
         String topic = topic(1);
         String queueArn = queue("old-" + topic);
-        try (var producer = producer()) {
+        try (var producer = topics.producer()) {
             long old = System.currentTimeMillis() - Duration.ofMinutes(5).toMillis();
             producer.send(new ProducerRecord<>(topic, 0, old, bytes("key-0"), bytes("stale")));
             producer.send(new ProducerRecord<>(topic, 0, null, bytes("key-1"), bytes("fresh")));
@@ -201,7 +199,7 @@ class KafkaErrorHandlingIT {
         String group = "group-" + topic;
         String name = "late-" + topic;
         String queueArn = "arn:aws:sqs:us-east-1:000000000000:" + name;
-        produce(topic, 0, 0, 1);
+        topics.produce(topic, 0, 0, 1);
         function.failWhile = batch -> true;
         start(Mappings.withErrorHandling(
                 Mappings.kafka(broker.getBrokersAsString(), topic, group, 10, 0, List.of()), queueArn, 0, null, null));
@@ -211,7 +209,7 @@ class KafkaErrorHandlingIT {
             KafkaPollerIT.pause();
         }
         assertThat(failures()).as("deliveries refused, counted").isGreaterThanOrEqualTo(2);
-        assertThat(committed(group, topic))
+        assertThat(topics.committed(group, topic))
                 .as("the offset waits for the destination")
                 .isZero();
         assertThat(function.failed)
@@ -220,7 +218,7 @@ class KafkaErrorHandlingIT {
 
         queue(name);
         assertThat(awaitMessages(queueArn, 1)).hasSize(1);
-        awaitCommitted(group, topic, 1);
+        topics.awaitCommitted(group, topic, 1);
     }
 
     private double failures() {
@@ -276,42 +274,6 @@ class KafkaErrorHandlingIT {
         }
         assertThat(received).hasSize(count);
         return received;
-    }
-
-    private void produce(String topic, int partition, int from, int count) {
-        try (var producer = producer()) {
-            for (int i = from; i < from + count; i++) {
-                var record = new ProducerRecord<>(topic, partition, bytes("key-" + i), bytes("value-" + i));
-                record.headers().add("source", bytes("test"));
-                producer.send(record);
-            }
-        }
-    }
-
-    private KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(
-                Map.of("bootstrap.servers", broker.getBrokersAsString(), "linger.ms", 0),
-                new ByteArraySerializer(),
-                new ByteArraySerializer());
-    }
-
-    private long committed(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic))
-                    .mapToLong(e -> e.getValue().offset())
-                    .sum();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void awaitCommitted(String group, String topic, long total) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (committed(group, topic) < total && System.nanoTime() < deadline) {
-            KafkaPollerIT.pause();
-        }
-        assertThat(committed(group, topic)).isEqualTo(total);
     }
 
     private static byte[] bytes(String text) {

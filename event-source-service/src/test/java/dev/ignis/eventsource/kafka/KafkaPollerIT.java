@@ -16,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -38,6 +35,7 @@ class KafkaPollerIT {
     static final AtomicInteger TOPICS = new AtomicInteger();
 
     final EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+    private final TopicRecords topics = new TopicRecords(broker);
     final RecordingFunction function = new RecordingFunction();
     final List<EventSourcePoller> pollers = new ArrayList<>();
 
@@ -49,7 +47,7 @@ class KafkaPollerIT {
     @Test
     void batchesHoldAtMostBatchSizeRecordsInOffsetOrderWithAwsEventShape() {
         String topic = topic(1);
-        produce(topic, 0, 0, 12);
+        topics.produce(topic, 0, 0, 12);
         start(Mappings.kafka(broker.getBrokersAsString(), topic, null, 5, 1, List.of()), new RecordingEvents());
 
         function.awaitDelivered(12);
@@ -74,7 +72,7 @@ class KafkaPollerIT {
         var events = new RecordingEvents();
         start(Mappings.kafka(broker.getBrokersAsString(), topic, null, 100, 2, List.of()), events);
         awaitTold(events, "reading");
-        produce(topic, 0, 0, 3);
+        topics.produce(topic, 0, 0, 3);
 
         function.awaitDelivered(3);
         assertThat(function.succeeded).hasSize(1);
@@ -84,8 +82,8 @@ class KafkaPollerIT {
     @Test
     void aFailingBatchIsRetriedAndBlocksOnlyItsPartition() {
         String topic = topic(2);
-        produce(topic, 0, 0, 3);
-        produce(topic, 1, 100, 3);
+        topics.produce(topic, 0, 0, 3);
+        topics.produce(topic, 1, 100, 3);
         AtomicInteger failures = new AtomicInteger();
         function.failWhile = batch -> batch.getFirst().partition() == 0 && failures.incrementAndGet() <= 3;
         var events = new RecordingEvents();
@@ -110,27 +108,27 @@ class KafkaPollerIT {
     void aRestartedPollerResumesAfterTheLastSuccessWithoutLossOrRepeat() {
         String topic = topic(1);
         String group = "group-" + topic;
-        produce(topic, 0, 0, 10);
+        topics.produce(topic, 0, 0, 10);
         EventSourcePoller first = start(
                 Mappings.kafka(broker.getBrokersAsString(), topic, group, 4, 0, List.of()), new RecordingEvents());
         function.awaitDelivered(10);
         first.stop();
         pollers.remove(first);
 
-        produce(topic, 0, 10, 7);
+        topics.produce(topic, 0, 10, 7);
         start(Mappings.kafka(broker.getBrokersAsString(), topic, group, 4, 0, List.of()), new RecordingEvents());
         function.awaitDelivered(17);
         assertThat(function.values())
                 .containsExactlyElementsOf(
                         IntStream.range(0, 17).mapToObj(i -> "value-" + i).toList());
-        awaitCommitted(group, topic, 17);
+        topics.awaitCommitted(group, topic, 17);
     }
 
     @Test
     void filteredOutRecordsAreNeverDeliveredButCountAsProcessed() {
         String topic = topic(1);
         String group = "group-" + topic;
-        try (var producer = producer()) {
+        try (var producer = topics.producer()) {
             for (int i = 0; i < 6; i++) {
                 String kind = i % 3 == 0 ? "order" : "refund";
                 producer.send(
@@ -149,7 +147,7 @@ class KafkaPollerIT {
                 new RecordingEvents());
 
         function.awaitDelivered(2);
-        awaitCommitted(group, topic, 7);
+        topics.awaitCommitted(group, topic, 7);
         assertThat(function.values()).containsExactly("{\"kind\":\"order\",\"n\":0}", "{\"kind\":\"order\",\"n\":3}");
     }
 
@@ -160,11 +158,11 @@ class KafkaPollerIT {
         start(Mappings.kafka(broker.getBrokersAsString(), topic, group, 10, 0, List.of()), new RecordingEvents());
         start(Mappings.kafka(broker.getBrokersAsString(), topic, group, 10, 0, List.of()), new RecordingEvents());
         for (int p = 0; p < 4; p++) {
-            produce(topic, p, p * 1000, 50);
+            topics.produce(topic, p, p * 1000, 50);
         }
 
         function.awaitDelivered(200);
-        awaitCommitted(group, topic, 200);
+        topics.awaitCommitted(group, topic, 200);
         List<Delivered> all = function.delivered();
         assertThat(new HashSet<>(all)).hasSize(200);
         assertThat(all).hasSize(200);
@@ -198,42 +196,6 @@ class KafkaPollerIT {
         String name = "orders-" + TOPICS.incrementAndGet();
         broker.addTopics(new NewTopic(name, partitions, (short) 1));
         return name;
-    }
-
-    private void produce(String topic, int partition, int from, int count) {
-        try (var producer = producer()) {
-            for (int i = from; i < from + count; i++) {
-                var record = new ProducerRecord<>(topic, partition, bytes("key-" + i), bytes("value-" + i));
-                record.headers().add("source", bytes("test"));
-                producer.send(record);
-            }
-        }
-    }
-
-    private KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(
-                Map.of("bootstrap.servers", broker.getBrokersAsString(), "linger.ms", 0),
-                new ByteArraySerializer(),
-                new ByteArraySerializer());
-    }
-
-    private long committed(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic))
-                    .mapToLong(e -> e.getValue().offset())
-                    .sum();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void awaitCommitted(String group, String topic, long total) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (committed(group, topic) < total && System.nanoTime() < deadline) {
-            pause();
-        }
-        assertThat(committed(group, topic)).isEqualTo(total);
     }
 
     static void awaitTold(RecordingEvents events, String what) {

@@ -83,69 +83,36 @@ public record KafkaTrigger() implements Scenario {
     private static void drain(RunContext run, Admin admin, String group, String uuid, int records) throws Exception {
         long deadline =
                 System.nanoTime() + Duration.ofSeconds(120 + records / 1_000).toNanos();
-        Progress delivered = new Progress();
-        Progress committed = new Progress();
+        DrainProgress delivered = new DrainProgress();
+        DrainProgress committed = new DrainProgress();
         try (DeliveredRecords counter =
                 new DeliveredRecords(run.options().endpoints().eventSource())) {
-            for (int round = 0; committed.done < records && System.nanoTime() < deadline; round++) {
-                committed.saw(committed(admin, group));
+            for (int round = 0;
+                    (committed.done() < records || delivered.done() < records) && System.nanoTime() < deadline;
+                    round++) {
+                if (committed.done() < records) {
+                    committed.saw(committed(admin, group));
+                }
                 // A scrape costs event-source-service some CPU: every 50 ms, the offsets every 10.
-                if (delivered.done < records && round % 5 == 0) {
+                if (delivered.done() < records && round % 5 == 0) {
                     delivered.saw(counter.of(uuid));
                 }
                 Thread.sleep(10);
             }
         }
         double perSecond = delivered.perSecond();
-        run.add(new Row(
-                NAME,
-                Server.IGNIS_EVENT_SOURCE,
-                "records drained, batches of " + BATCH,
-                "drain " + records,
-                1,
-                delivered.done,
-                records - delivered.done,
-                0,
-                0,
-                0,
-                0,
-                0,
-                perSecond));
+        run.add(SourceDrain.row(NAME, BATCH, records, delivered));
         run.note(String.format(
                 java.util.Locale.ROOT,
                 "kafka: %d of %d records delivered through the mapping at %.0f records/s (%.0f batches/s) from the"
                         + " first delivered batch to the last, %d committed at %.0f records/s from the first commit"
                         + " past the start to the last; the issue's target is >= 50,000 records/s on 2 cores",
-                delivered.done,
+                delivered.done(),
                 records,
                 perSecond,
                 perSecond / BATCH,
-                committed.done,
+                committed.done(),
                 committed.perSecond()));
-    }
-
-    /** A count seen growing: when it first moved and when it last did. */
-    private static final class Progress {
-        long first;
-        long firstAt;
-        long lastAt;
-        long done;
-
-        void saw(long count) {
-            long now = System.nanoTime();
-            if (count > done) {
-                if (firstAt == 0) {
-                    firstAt = now;
-                    first = count;
-                }
-                done = count;
-                lastAt = now;
-            }
-        }
-
-        double perSecond() {
-            return firstAt == 0 || done == first ? 0 : (done - first) / ((lastAt - firstAt) / 1e9);
-        }
     }
 
     private static void idle(

@@ -54,38 +54,14 @@ final class SourceDrain {
             throws Exception {
         long deadline =
                 System.nanoTime() + Duration.ofSeconds(120 + records / 1_000).toNanos();
-        long firstAt = 0;
-        long first = 0;
-        long lastAt = 0;
-        long done = 0;
-        while (done < records && System.nanoTime() < deadline) {
-            long seen = delivered.of(mappingUuid);
-            if (seen > done) {
-                lastAt = System.nanoTime();
-                done = seen;
-            }
-            if (firstAt == 0 && done > 0) {
-                firstAt = lastAt;
-                first = done;
-            }
+        DrainProgress progress = new DrainProgress();
+        while (progress.done() < records && System.nanoTime() < deadline) {
+            progress.saw(delivered.of(mappingUuid));
             Thread.sleep(50); // a scrape costs event-source-service some CPU: not too often
         }
-        double seconds = (lastAt - firstAt) / 1e9;
-        double perSecond = firstAt == 0 || done == first ? 0 : (done - first) / seconds;
-        run.add(new Row(
-                scenario,
-                Server.IGNIS_EVENT_SOURCE,
-                "records drained, batches of " + batch,
-                "drain " + records,
-                1,
-                done,
-                records - done,
-                0,
-                0,
-                0,
-                0,
-                0,
-                perSecond));
+        long done = progress.done();
+        double perSecond = progress.perSecond();
+        run.add(row(scenario, batch, records, progress));
         run.note(String.format(
                 Locale.ROOT,
                 "%s: %d of %d records through the mapping in batches of %d at %.0f records/s (%.0f batches/s),"
@@ -96,5 +72,23 @@ final class SourceDrain {
                 batch,
                 perSecond,
                 perSecond / batch));
+    }
+
+    /** A drain's row: its req/s column is records per second, its requests the records delivered. */
+    static Row row(String scenario, int batch, int records, DrainProgress delivered) {
+        return new Row(
+                scenario,
+                Server.IGNIS_EVENT_SOURCE,
+                "records drained, batches of " + batch,
+                "drain " + records,
+                1,
+                delivered.done(),
+                records - delivered.done(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                delivered.perSecond());
     }
 }
